@@ -1,0 +1,20 @@
+"""The claims stage (placeholder until its issue is built: adds nothing)."""
+
+from pactwatch.config import Config
+from pactwatch.pipeline import StageSpec
+
+
+def make_stage(config: Config):
+    def run(ctx):
+        return ctx
+
+    return run
+
+
+STAGE = StageSpec(
+    name="pactwatch.claims.v1",
+    needs=('actors', 'events'),
+    adds=("claims",),
+    factory=make_stage,
+    doc="placeholder",
+)

@@ -1,0 +1,1 @@
+"""CLI commands for actors (registered on the apps in pactwatch.cli.apps)."""

@@ -1,0 +1,1 @@
+"""CLI commands for claims (registered on the apps in pactwatch.cli.apps)."""

@@ -1,0 +1,58 @@
+"""The error catalogue: every error pactwatch raises has a code and a message.
+
+Only the CLI prints these; the library raises and logs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ErrorCode:
+    code: str
+    template: str
+
+    def format(self, **fields) -> str:
+        return f"{self.code}: {self.template.format(**fields)}"
+
+
+CATALOGUE: dict[str, ErrorCode] = {
+    e.code: e
+    for e in (
+        ErrorCode("PW001", "{path}: file not found"),
+        ErrorCode("PW002", "{path}: empty file"),
+        ErrorCode("PW003", "{path}: binary file, not text"),
+        ErrorCode("PW004", "{path}: not valid UTF-8 ({detail})"),
+        ErrorCode("PW005", "{path}: line {line}: malformed JSON ({detail})"),
+        ErrorCode("PW006", "{path}: line {line}: article has no text"),
+        ErrorCode("PW007", "{path}: HTML page with no article text"),
+        ErrorCode("PW008", "{path}: {size} bytes is over the size limit of {limit} bytes"),
+        ErrorCode("PW009", "{path}: feed has no entries with content"),
+        ErrorCode("PW010", "{path}: bad front-matter header ({detail})"),
+        ErrorCode("PW011", "{path}: unknown file type"),
+        ErrorCode("PW012", "{path}: line {line}: bad field ({detail})"),
+        ErrorCode("PW020", "{value!r} is not a date (expected YYYY-MM-DD)"),
+        ErrorCode("PW030", "cannot open database {url}: {detail}"),
+        ErrorCode("PW031", "unsupported database URL {url} (use sqlite:/// or postgresql://)"),
+        ErrorCode("PW040", "no spaCy English model installed: {detail}"),
+        ErrorCode("PW041", "unknown pipeline stage {name!r}; known: {known}"),
+        ErrorCode("PW042", "stage {name!r} needs {needs} which no earlier stage adds"),
+        ErrorCode("PW050", "extraction failed for article {article}: {detail}"),
+        ErrorCode("PW060", "{path}: {detail}"),
+        ErrorCode("PW070", "unknown actor or country {value!r}"),
+    )
+}
+
+
+class PactwatchError(Exception):
+    """An expected failure with a catalogue code; ``str()`` is the user-facing line."""
+
+    def __init__(self, code: str, **fields):
+        self.code = code
+        self.fields = fields
+        super().__init__(CATALOGUE[code].format(**fields))
+
+
+class InputError(PactwatchError):
+    """A bad input file or line: the batch goes on without it."""

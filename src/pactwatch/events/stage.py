@@ -1,0 +1,20 @@
+"""The events stage (placeholder until its issue is built: adds nothing)."""
+
+from pactwatch.config import Config
+from pactwatch.pipeline import StageSpec
+
+
+def make_stage(config: Config):
+    def run(ctx):
+        return ctx
+
+    return run
+
+
+STAGE = StageSpec(
+    name="pactwatch.events.v1",
+    needs=('actors', 'times', 'places'),
+    adds=("events",),
+    factory=make_stage,
+    doc="placeholder",
+)

