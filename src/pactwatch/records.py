@@ -62,6 +62,7 @@ class Article(Record):
     published: date | None = None
     language: str = "en"
     text: str
+    external_id: str | None = None  # the id a JSON Lines or feed source gave it
 
     @classmethod
     def from_text(cls, text: str, **meta) -> Article:
@@ -142,11 +143,14 @@ class Event(Record):
     cameo: str | None = None
     confidence: float = 0.5
     trigger: str | None = None
+    num_articles: int = 1  # as GDELT's NumArticles: articles that report it
+    num_sources: int = 1  # as GDELT's NumSources: distinct outlets among them
     evidence: list[Evidence] = Field(default_factory=list)
 
 
 class ClaimantEntry(Record):
     actor: Actor | None = None
+    article_id: str | None = None  # the article the spans index (set by the store)
     stance: Stance
     source: Span | None = None
     cue: Span
@@ -159,6 +163,7 @@ class Claim(Record):
     claimants: list[ClaimantEntry] = Field(default_factory=list)
     about: list[str] = Field(default_factory=list)
     status: ClaimStatus = "uncontested"
+    num_articles: int = 1
     evidence: list[Evidence] = Field(default_factory=list)
 
 

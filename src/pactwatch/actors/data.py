@@ -1,0 +1,240 @@
+"""Actor reference data: pydantic models for each YAML kind and a cached loader.
+
+Every file under ``pactwatch/data/actors/`` is shaped ``{schema, sources, entries}``
+(see the actor data schema).  :func:`load_actor_data` validates each file against
+its model and raises :class:`PactwatchError` naming the file and the bad entry.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from pactwatch import errors
+from pactwatch.errors import PactwatchError
+
+log = logging.getLogger(__name__)
+
+errors.define("PW100", "{path}: actor data file not found")
+errors.define("PW101", "{path}: not valid YAML ({detail})")
+errors.define("PW102", "{path}: expected schema {expected!r}, found {found!r}")
+errors.define("PW103", "{path}: entry {index} ({label}): {detail}")
+errors.define("PW104", "{path}: {detail}")
+
+ISO3 = r"^[A-Z]{3}$"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Source(Model):
+    id: str
+    cite: str
+
+
+class Metonym(Model):
+    text: str
+    sector: str
+
+
+class Country(Model):
+    iso3: str = Field(pattern=ISO3)
+    cow: int | None = None
+    name: str
+    formal: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    adjectives: list[str] = Field(default_factory=list)
+    demonyms: list[str] = Field(default_factory=list)
+    metonyms: list[Metonym] = Field(default_factory=list)
+    status: Literal["member", "observer", "other"] = "member"
+    source: str
+
+
+class Organ(Model):
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    sector: str
+
+
+class Organisation(Model):
+    code: str = Field(pattern=r"^[A-Z0-9]{2,8}$")
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    organs: list[Organ] = Field(default_factory=list)
+    sector: str = "IGO"
+    source: str
+
+
+class Group(Model):
+    code: str = Field(pattern=r"^[A-Z]{3}$")
+    name: str
+    adjectives: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)
+    source: str
+
+
+class Institution(Model):
+    name: str
+    country: str = Field(pattern=ISO3)
+    sector: str
+    aliases: list[str] = Field(default_factory=list)
+    source: str
+
+
+class Role(Model):
+    office: str
+    sector: str = "GOV"
+    start: date
+    end: date | None = None
+    source: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Role:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"role {self.office}: end {self.end} before start {self.start}")
+        return self
+
+    def holds_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+class Person(Model):
+    person: str
+    aliases: list[str] = Field(default_factory=list)
+    country: str = Field(pattern=ISO3)
+    roles: list[Role] = Field(default_factory=list)
+    source: str | None = None
+
+    def names(self) -> list[str]:
+        return [self.person, *self.aliases]
+
+
+TitleKind = Literal["title", "role", "place_noun", "honorific", "pair", "filler"]
+
+
+class Title(Model):
+    """A title ("Foreign Minister"), role noun ("troops"), or other matcher word list."""
+
+    kind: TitleKind
+    names: list[str] = Field(min_length=1)
+    offices: list[str] = Field(default_factory=list)
+    sector: str | None = None
+    source: str
+
+    @field_validator("names")
+    @classmethod
+    def _no_blank(cls, names: list[str]) -> list[str]:
+        if any(not n.strip() for n in names):
+            raise ValueError("blank name")
+        return names
+
+
+KINDS: dict[str, type[Model]] = {
+    "countries": Country,
+    "organisations": Organisation,
+    "groups": Group,
+    "institutions": Institution,
+    "people": Person,
+    "titles": Title,
+}
+
+
+@dataclass(frozen=True)
+class ActorData:
+    """All actor reference data, validated."""
+
+    countries: tuple[Country, ...]
+    organisations: tuple[Organisation, ...]
+    groups: tuple[Group, ...]
+    institutions: tuple[Institution, ...]
+    people: tuple[Person, ...]
+    titles: tuple[Title, ...]
+
+    def country(self, iso3: str) -> Country | None:
+        return next((c for c in self.countries if c.iso3 == iso3), None)
+
+
+def _label(raw: Any) -> str:
+    if not isinstance(raw, dict):
+        return repr(raw)[:40]
+    for key in ("iso3", "code", "person", "name", "names"):
+        if key in raw:
+            return f"{key}={raw[key]!r}"[:60]
+    return "?"
+
+
+def _read_yaml(path: Path) -> dict:
+    if not path.is_file():
+        raise PactwatchError("PW100", path=path)
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise PactwatchError("PW101", path=path, detail=str(exc).splitlines()[0]) from None
+    if not isinstance(doc, dict):
+        raise PactwatchError("PW104", path=path, detail="top level must be a mapping")
+    return doc
+
+
+def _sources(path: Path, doc: dict) -> set[str]:
+    try:
+        sources = [Source.model_validate(s) for s in doc.get("sources") or []]
+    except ValidationError as exc:
+        raise PactwatchError("PW104", path=path, detail=f"bad sources block: {exc.errors()[0]['msg']}") from None
+    return {s.id for s in sources}
+
+
+def _entry(path: Path, model: type[Model], index: int, raw: Any, source_ids: set[str]) -> Model:
+    try:
+        entry = model.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise PactwatchError("PW103", path=path, index=index, label=_label(raw),
+                             detail=f"{where}: {first['msg']}") from None
+    _check_source(path, index, raw, entry, source_ids)
+    return entry
+
+
+def _check_source(path: Path, index: int, raw: Any, entry: Model, ids: set[str]) -> None:
+    """A source field naming a source id (not a URL) must be declared in the sources block."""
+    cited = [getattr(entry, "source", None)]
+    cited += [r.source for r in getattr(entry, "roles", [])]
+    for src in cited:
+        if src and "://" not in src and src not in ids:
+            raise PactwatchError("PW103", path=path, index=index, label=_label(raw),
+                                 detail=f"source {src!r} is not in the sources block")
+
+
+def load_file(path: Path, kind: str) -> tuple[Model, ...]:
+    """Validate one actor data file of ``kind``; raise PactwatchError naming file and entry."""
+    doc = _read_yaml(path)
+    expected = f"pactwatch.actors.{kind}.v1"
+    if doc.get("schema") != expected:
+        raise PactwatchError("PW102", path=path, expected=expected, found=doc.get("schema"))
+    ids = _sources(path, doc)
+    entries = doc.get("entries")
+    if not isinstance(entries, list):
+        raise PactwatchError("PW104", path=path, detail="'entries' must be a list")
+    return tuple(_entry(path, KINDS[kind], i, raw, ids) for i, raw in enumerate(entries))
+
+
+def default_folder() -> Path:
+    return Path(str(resources.files("pactwatch") / "data" / "actors"))
+
+
+@lru_cache(maxsize=4)
+def load_actor_data(folder: str | None = None) -> ActorData:
+    """Load and validate every actor file (cached per process and folder)."""
+    base = Path(folder) if folder else default_folder()
+    loaded = {kind: load_file(base / f"{kind}.yaml", kind) for kind in KINDS}
+    log.info("actor data: %s", {k: len(v) for k, v in loaded.items()})
+    return ActorData(**loaded)

@@ -1,0 +1,145 @@
+"""The matcher's lexicon: every actor name, adjective, title and role noun as a phrase entry.
+
+Built once per process from :mod:`pactwatch.actors.data`.  Phrases are matched with
+spaCy's PhraseMatcher on ``LOWER``; :func:`case_ok` then rejects case-folded hits
+that would be ordinary words ("us", "turkey", "chad").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pactwatch.actors.data import ActorData, Person, load_actor_data
+
+# Entry kinds that name an actor by themselves.
+ACTOR_KINDS = frozenset({"country", "adjective", "demonym", "metonym", "org", "organ",
+                         "group", "group_adj", "institution"})
+# Kinds that can qualify a following title or role noun ("North Korean", "Russia's", "UN").
+NATIONALITY_KINDS = ACTOR_KINDS - {"demonym"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str           # one of ACTOR_KINDS, or person, title, role, pair
+    pattern: str        # the phrase as written in the data
+    name: str           # canonical name
+    code: str | None = None
+    sector: str | None = None
+    person: str | None = None   # canonical person name (key of Lexicon.people)
+    offices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    phrases: dict[str, tuple[Entry, ...]]  # lower-cased phrase -> entries
+    words: dict[str, frozenset[str]]       # word-list kind -> lower-cased words
+    people: dict[str, Person]              # canonical person name -> person
+    short_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def is_word(self, kind: str, text: str) -> bool:
+        return text.lower() in self.words.get(kind, frozenset())
+
+
+def fold(text: str) -> str:
+    """Compare form of a name: no accents, hyphens or dots, lower case, single spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[-‐‑’'.]", " ", text.lower())
+    return " ".join(text.split())
+
+
+def case_ok(pattern: str, text: str) -> bool:
+    """Accept a case-folded hit unless it would be an ordinary word.
+
+    Acronyms ("US", "UN", "DPRK") must match case exactly; single-word names must keep
+    their capital ("Turkey", not "turkey"); multi-word names may be in any case.
+    """
+    if pattern == text:
+        return True
+    letters = [c for c in pattern if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return False
+    if pattern[:1].isupper() and " " not in pattern.strip():
+        return text[:1].isupper()
+    return True
+
+
+def _country_entries(data: ActorData) -> Iterator[Entry]:
+    for c in data.countries:
+        for text in {c.name, *([c.formal] if c.formal else []), *c.aliases}:
+            yield Entry("country", text, c.name, c.iso3)
+        for text in c.adjectives:
+            yield Entry("adjective", text, c.name, c.iso3)
+        for text in c.demonyms:
+            yield Entry("demonym", text, c.name, c.iso3)
+        for m in c.metonyms:
+            yield Entry("metonym", m.text, c.name, c.iso3, m.sector)
+
+
+def _org_entries(data: ActorData) -> Iterator[Entry]:
+    for o in data.organisations:
+        for text in {o.name, *o.aliases}:
+            yield Entry("org", text, o.name, o.code, o.sector)
+        for organ in o.organs:
+            for text in {organ.name, *organ.aliases}:
+                yield Entry("organ", text, organ.name, o.code, organ.sector)
+    for g in data.groups:
+        for text in {g.name, *g.aliases}:
+            yield Entry("group", text, g.name, g.code)
+        for text in g.adjectives:
+            yield Entry("group_adj", text, g.name, g.code)
+    for i in data.institutions:
+        for text in {i.name, *i.aliases}:
+            yield Entry("institution", text, i.name, i.country, i.sector)
+
+
+def _people_entries(data: ActorData) -> Iterator[Entry]:
+    for p in data.people:
+        for text in p.names():
+            yield Entry("person", text, p.person, p.country, person=p.person)
+
+
+def _title_entries(data: ActorData) -> Iterator[Entry]:
+    for t in data.titles:
+        if t.kind in ("title", "role", "pair"):
+            for text in t.names:
+                yield Entry(t.kind, text, text, None, t.sector, offices=tuple(t.offices))
+
+
+def _short_names(people: tuple[Person, ...]) -> dict[str, tuple[str, ...]]:
+    """First and last word of each name -> the people it could mean."""
+    table: dict[str, set[str]] = defaultdict(set)
+    for p in people:
+        for name in p.names():
+            words = fold(name).split()
+            if len(words) > 1:
+                table[words[0]].add(p.person)
+                table[words[-1]].add(p.person)
+    return {k: tuple(sorted(v)) for k, v in table.items()}
+
+
+def build_lexicon(data: ActorData) -> Lexicon:
+    phrases: dict[str, list[Entry]] = defaultdict(list)
+    for source in (_country_entries, _org_entries, _people_entries, _title_entries):
+        for entry in source(data):
+            phrases[entry.pattern.strip().lower()].append(entry)
+    words: dict[str, set[str]] = defaultdict(set)
+    for t in data.titles:
+        if t.kind in ("place_noun", "honorific", "filler"):
+            words[t.kind].update(n.lower() for n in t.names)
+    return Lexicon(
+        phrases={k: tuple(dict.fromkeys(v)) for k, v in phrases.items()},
+        words={k: frozenset(v) for k, v in words.items()},
+        people={p.person: p for p in data.people},
+        short_names=_short_names(data.people),
+    )
+
+
+@lru_cache(maxsize=4)
+def lexicon(folder: str | None = None) -> Lexicon:
+    return build_lexicon(load_actor_data(folder))

@@ -1,0 +1,58 @@
+"""Ingest: read inputs, run the pipeline, store each article in its own transaction."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from pactwatch.api import get_pipeline
+from pactwatch.config import Config
+from pactwatch.errors import InputError
+from pactwatch.readers import Meta, read_paths
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0
+    skipped: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def count(self, status: str) -> None:
+        setattr(self, status, getattr(self, status) + 1)
+
+
+def ingest(db, paths: Iterable, meta: Meta = Meta(), config: Config | None = None,
+           progress: Callable[[str], None] | None = None) -> IngestReport:
+    """Store every good article under ``paths``; name every bad input in the report."""
+    config = config or Config()
+    report = IngestReport()
+    origins: dict[str, str] = {}
+
+    def fresh_articles():
+        for origin, item in read_paths(paths, meta, config.max_bytes):
+            if isinstance(item, InputError):
+                report.errors.append(str(item))
+                log.warning("%s", item)
+            elif db.has_article(item.id):
+                report.count("skipped")
+            else:
+                origins.setdefault(item.id, origin)
+                yield item
+
+    for outcome in get_pipeline(config).run(fresh_articles()):
+        origin = origins.get(outcome.article.id)
+        status = db.store(outcome, origin)
+        report.count(status)
+        if status == "failed":
+            report.errors.append(f"{origin}: extraction failed: {outcome.error}")
+        if progress:
+            progress(status)
+    return report

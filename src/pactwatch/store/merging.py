@@ -1,0 +1,100 @@
+"""Cross-article merging: the same fact reported by several articles is one record.
+
+Events merge when they have the same type and actors (the merge key) and
+compatible dates and places; claims merge on their normalised proposition.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+from datetime import date, timedelta
+
+from pactwatch.merge import merge_pair as merge_event_pair
+from pactwatch.merge import union_evidence
+from pactwatch.records import Claim, ClaimantEntry, DateValue, Event
+
+PUBLISHED_WINDOW = timedelta(days=7)
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def _actors_part(actors) -> str:
+    return ";".join(sorted(f"{a.country}/{a.sector}/{a.person or ''}" for a in actors))
+
+
+def event_merge_key(event: Event) -> str:
+    return _digest(event.type, _actors_part(event.source), _actors_part(event.target))
+
+
+def claim_merge_key(claim: Claim) -> str:
+    return _digest(" ".join(claim.proposition.lower().split()))
+
+
+def date_interval(value: DateValue | None) -> tuple[date, date] | None:
+    """The days a date may stand for, by its precision."""
+    if value is None:
+        return None
+    d = value.value
+    if value.precision == "day":
+        return d, d
+    if value.precision == "month":
+        return d.replace(day=1), d.replace(day=calendar.monthrange(d.year, d.month)[1])
+    if value.precision == "year":
+        return date(d.year, 1, 1), date(d.year, 12, 31)
+    return d - PUBLISHED_WINDOW, d  # publication date: happened shortly before
+
+
+def dates_compatible(a: DateValue | None, b: DateValue | None) -> bool:
+    ia, ib = date_interval(a), date_interval(b)
+    if ia is None or ib is None:
+        return True
+    return ia[0] <= ib[1] + timedelta(days=1) and ib[0] <= ia[1] + timedelta(days=1)
+
+
+def places_compatible(a: Event, b: Event) -> bool:
+    if a.location is None or b.location is None:
+        return True
+    return (a.location.name, a.location.country) == (b.location.name, b.location.country)
+
+
+def events_compatible(a: Event, b: Event) -> bool:
+    return dates_compatible(a.date, b.date) and places_compatible(a, b)
+
+
+def merge_events(kept: Event, new: Event) -> Event:
+    """``new`` folded into ``kept``; the stored id stays."""
+    merged = merge_event_pair(kept, new)
+    return merged.model_copy(update={"id": kept.id, "status": _stronger_status(kept, new)})
+
+
+_STATUS_RANK = {"asserted": 5, "reported": 4, "denied": 3, "planned": 2, "hypothetical": 1, "negated": 0}
+
+
+def _stronger_status(a: Event, b: Event) -> str:
+    return a.status if _STATUS_RANK[a.status] >= _STATUS_RANK[b.status] else b.status
+
+
+def claim_status(claimants: list[ClaimantEntry]) -> str:
+    stances = {c.stance for c in claimants}
+    return "disputed" if "deny" in stances and stances & {"assert", "concern"} else "uncontested"
+
+
+def _claimant_key(c: ClaimantEntry) -> tuple:
+    actor = c.actor.key() if c.actor else None
+    return (actor, c.stance, c.article_id, c.cue.start, c.cue.end)
+
+
+def merge_claims(kept: Claim, new: Claim) -> Claim:
+    claimants = {_claimant_key(c): c for c in kept.claimants}
+    for c in new.claimants:
+        claimants.setdefault(_claimant_key(c), c)
+    merged = list(claimants.values())
+    return kept.model_copy(update={
+        "claimants": merged,
+        "about": sorted(set(kept.about) | set(new.about)),
+        "status": claim_status(merged),
+        "evidence": union_evidence(kept.evidence, new.evidence),
+    })
