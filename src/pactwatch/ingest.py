@@ -6,6 +6,8 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from pactwatch.api import get_pipeline
 from pactwatch.config import Config
 from pactwatch.errors import InputError
@@ -49,10 +51,22 @@ def ingest(db, paths: Iterable, meta: Meta = Meta(), config: Config | None = Non
 
     for outcome in get_pipeline(config).run(fresh_articles()):
         origin = origins.get(outcome.article.id)
-        status = db.store(outcome, origin)
-        report.count(status)
-        if status == "failed":
-            report.errors.append(f"{origin}: extraction failed: {outcome.error}")
+        status = _store(db, outcome, origin, report)
         if progress:
             progress(status)
     return report
+
+
+def _store(db, outcome, origin: str | None, report: IngestReport) -> str:
+    """Store one outcome; a database error loses only this article (rolled back)."""
+    try:
+        status = db.store(outcome, origin)
+    except SQLAlchemyError as exc:
+        log.exception("storing %s failed", origin)
+        status = "failed"
+        report.errors.append(f"{origin}: not stored: {type(exc).__name__}: {exc.args[0][:200]}")
+    else:
+        if status == "failed":
+            report.errors.append(f"{origin}: extraction failed: {outcome.error}")
+    report.count(status)
+    return status

@@ -118,7 +118,7 @@ class Person(Model):
         return [self.person, *self.aliases]
 
 
-TitleKind = Literal["title", "role", "place_noun", "honorific", "pair", "filler"]
+TitleKind = Literal["title", "role", "place_noun", "honorific", "pair", "filler", "locative"]
 
 
 class Title(Model):

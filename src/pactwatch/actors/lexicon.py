@@ -130,7 +130,7 @@ def build_lexicon(data: ActorData) -> Lexicon:
             phrases[entry.pattern.strip().lower()].append(entry)
     words: dict[str, set[str]] = defaultdict(set)
     for t in data.titles:
-        if t.kind in ("place_noun", "honorific", "filler"):
+        if t.kind in ("place_noun", "honorific", "filler", "locative"):
             words[t.kind].update(n.lower() for n in t.names)
     return Lexicon(
         phrases={k: tuple(dict.fromkeys(v)) for k, v in phrases.items()},

@@ -102,10 +102,12 @@ class Database:
         with self.transaction() as conn:
             return write_outcome(conn, outcome, origin)
 
-    def ingest(self, paths, config=None, progress=None):
+    def ingest(self, paths, meta=None, config=None, progress=None):
+        """Read, extract and store everything under ``paths`` (see :func:`pactwatch.ingest.ingest`)."""
         from pactwatch.ingest import ingest
+        from pactwatch.readers import Meta
 
-        return ingest(self, paths, config=config, progress=progress)
+        return ingest(self, paths, meta=meta or Meta(), config=config, progress=progress)
 
     # -- reading ---------------------------------------------------------
     def articles(self, status: str | None = None) -> Records:

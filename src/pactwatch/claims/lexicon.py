@@ -1,0 +1,162 @@
+"""The attribution cue lexicon (data/claims/cues.yaml): schema, validation, cached loader."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from pactwatch import errors
+from pactwatch.errors import PactwatchError
+
+errors.define("PW200", "{path}: cue lexicon is not valid YAML ({detail})")
+errors.define("PW201", "{path}: cue lexicon does not match its schema ({detail})")
+errors.define("PW202", "{path}: cue {lemma!r} has two stances ({first}, {second})")
+
+CueStance = Literal["assert", "deny", "concern", "support", "request"]
+Takes = Literal["clause", "object", "xcomp"]
+SCHEMA = "pactwatch.claims.cues.v1"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SourceRef(Model):
+    id: str
+    cite: str
+
+
+class VerbGroup(Model):
+    source: str
+    stance: CueStance
+    takes: tuple[Takes, ...]
+    lemmas: tuple[str, ...]
+
+
+class NounGroup(Model):
+    stance: CueStance
+    lemmas: tuple[str, ...]
+    source: str | None = None
+
+
+class LightVerbs(Model):
+    source: str
+    verbs: tuple[str, ...]
+    nouns: tuple[NounGroup, ...]
+
+
+class WordClass(Model):
+    source: str
+    stance: CueStance
+    lemmas: tuple[str, ...]
+
+
+class Prepositional(Model):
+    source: str
+    stance: CueStance
+    phrases: tuple[tuple[str, ...], ...]
+
+
+class Channels(Model):
+    source: str
+    lemmas: tuple[str, ...]
+
+
+class Nominalisation(Model):
+    suffix: str
+    replace: str
+    min_stem: int
+
+
+class CueFile(Model):
+    schema_: str
+    sources: tuple[SourceRef, ...]
+    verbs: tuple[VerbGroup, ...]
+    light_verbs: LightVerbs
+    nouns: tuple[NounGroup, ...]
+    noun_complements: tuple[str, ...]
+    adjectives: WordClass
+    adverbs: WordClass
+    prepositional: Prepositional
+    channels: Channels
+    anaphoric_determiners: tuple[str, ...]
+    nominalisations: tuple[Nominalisation, ...]
+    weak_words: tuple[str, ...]
+
+
+class VerbCue(Model):
+    stance: CueStance
+    takes: tuple[Takes, ...]
+
+
+class Lexicon(Model):
+    """The lexicon as lookups: lemma -> cue."""
+
+    verbs: dict[str, VerbCue]
+    light_verbs: frozenset[str]
+    light_nouns: dict[str, CueStance]
+    nouns: dict[str, CueStance]
+    noun_complements: frozenset[str]
+    adjectives: dict[str, CueStance]
+    adverbs: dict[str, CueStance]
+    prepositional: dict[tuple[str, ...], CueStance]
+    channels: frozenset[str]
+    anaphoric: frozenset[str]
+    nominalisations: tuple[Nominalisation, ...]
+    weak_words: frozenset[str]
+
+
+def _index(path: str, groups, value) -> dict:
+    """lemma -> value(group); a lemma listed under two stances is an error."""
+    out: dict = {}
+    for group in groups:
+        for lemma in group.lemmas:
+            new = value(group)
+            old = out.get(lemma)
+            if old is not None and old != new:
+                raise PactwatchError("PW202", path=path, lemma=lemma, first=old, second=new)
+            out[lemma] = new
+    return out
+
+
+def build_lexicon(data: CueFile, path: str = "cues.yaml") -> Lexicon:
+    return Lexicon(
+        verbs=_index(path, data.verbs, lambda g: VerbCue(stance=g.stance, takes=g.takes)),
+        light_verbs=frozenset(data.light_verbs.verbs),
+        light_nouns=_index(path, data.light_verbs.nouns, lambda g: g.stance),
+        nouns=_index(path, data.nouns, lambda g: g.stance),
+        noun_complements=frozenset(data.noun_complements),
+        adjectives={w: data.adjectives.stance for w in data.adjectives.lemmas},
+        adverbs={w: data.adverbs.stance for w in data.adverbs.lemmas},
+        prepositional={tuple(p): data.prepositional.stance for p in data.prepositional.phrases},
+        channels=frozenset(data.channels.lemmas),
+        anaphoric=frozenset(data.anaphoric_determiners),
+        nominalisations=data.nominalisations,
+        weak_words=frozenset(data.weak_words),
+    )
+
+
+def parse_lexicon(text: str, path: str = "cues.yaml") -> Lexicon:
+    """Validate YAML text against the cue schema and build the lookups."""
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise PactwatchError("PW200", path=path, detail=str(exc).splitlines()[0]) from None
+    if not isinstance(raw, dict) or raw.get("schema") != SCHEMA:
+        raise PactwatchError("PW201", path=path, detail=f"schema must be {SCHEMA!r}")
+    raw = {("schema_" if k == "schema" else k): v for k, v in raw.items()}
+    try:
+        return build_lexicon(CueFile.model_validate(raw), path)
+    except ValidationError as exc:
+        raise PactwatchError("PW201", path=path, detail="; ".join(str(exc).splitlines()[1:3])) from None
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The packaged cue lexicon, loaded once."""
+    res = resources.files("pactwatch.data").joinpath("claims/cues.yaml")
+    return parse_lexicon(res.read_text(encoding="utf-8"), str(res))

@@ -1,0 +1,201 @@
+"""The pactwatch command line: thin commands over the library."""
+
+from __future__ import annotations
+
+import enum
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from pactwatch.api import extract_article
+from pactwatch.cli import render
+from pactwatch.cli.apps import DB_OPTION, app, err, fail, out, print_json
+from pactwatch.config import Config
+from pactwatch.errors import InputError, PactwatchError
+from pactwatch.pipeline import list_stages
+from pactwatch.readers import Meta, read_file
+from pactwatch.store.db import Database
+
+
+class TableJson(str, enum.Enum):
+    table = "table"
+    json = "json"
+
+
+class TableJsonCsv(str, enum.Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ExportFormat(str, enum.Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ExportWhat(str, enum.Enum):
+    events = "events"
+    claims = "claims"
+    articles = "articles"
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(PactwatchError("PW020", value=value), code=2)
+
+
+def _open(db: str) -> Database:
+    try:
+        return Database(db)
+    except PactwatchError as exc:
+        fail(exc)
+
+
+@app.callback()
+def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress to stderr.")):
+    """pactwatch: a living, sourced database of security events, claims and treaties."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (text, HTML, JSONL, RSS/Atom)."),
+    db: str = DB_OPTION,
+    published: str = typer.Option(None, help="Publication date (YYYY-MM-DD) for plain text."),
+    title: str = typer.Option(None, help="Title for plain text."),
+    source: str = typer.Option(None, help="Outlet name for plain text."),
+    url: str = typer.Option(None, help="URL for plain text."),
+    processes: int = typer.Option(1, help="spaCy worker processes."),
+    batch_size: int = typer.Option(16, help="Articles per spaCy batch."),
+    max_bytes: int = typer.Option(5_000_000, help="Skip input files larger than this."),
+):
+    """Read, extract and store articles; each article in its own transaction."""
+    from pactwatch.cli.progress import IngestProgress
+
+    meta = Meta(url=url, title=title, source=source, published=_date(published))
+    config = Config(processes=processes, batch_size=batch_size, max_bytes=max_bytes)
+    database = _open(db)
+    with IngestProgress(err) as progress:
+        report = database.ingest(paths, meta=meta, config=config, progress=progress.step)
+    for line in report.errors:
+        err.print(f"[red]error[/red] {line}", highlight=False)
+    out.print(f"stored {report.stored}, skipped {report.skipped} (already stored), "
+              f"failed {report.failed}, bad inputs {len(report.errors) - report.failed}")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    file: Path = typer.Argument(..., help="A text, HTML, JSONL or feed file (first article)."),
+    published: str = typer.Option(None, help="Publication date (YYYY-MM-DD)."),
+    title: str = typer.Option(None), source: str = typer.Option(None), url: str = typer.Option(None),
+    format: TableJson = typer.Option(TableJson.json, "--format", "-f"),
+):
+    """Run the pipeline on one article without storing it, and print what it finds."""
+    meta = Meta(url=url, title=title, source=source, published=_date(published))
+    try:
+        article = next(iter(read_file(file, meta)))
+        if isinstance(article, InputError):
+            raise article
+        result = extract_article(article)
+    except PactwatchError as exc:
+        fail(exc)
+    if format is TableJson.json:
+        print_json(result.to_json(indent=2))
+        return
+    out.print(render.events_table(result.events))
+    out.print(render.claims_table(result.claims))
+    out.print(render.treaties_table(result.treaties))
+
+
+def _emit(records, format: TableJsonCsv, table_fn) -> None:
+    if format is TableJsonCsv.json:
+        print_json(records.to_json())
+    elif format is TableJsonCsv.csv:
+        sys.stdout.write(records.to_csv())
+    else:
+        out.print(table_fn(records))
+
+
+@app.command()
+def events(
+    db: str = DB_OPTION,
+    actor: str = typer.Option(None, help="Country code, actor or person name."),
+    type: str = typer.Option(None, help="PLOVER type, e.g. ASSAULT."),
+    since: str = typer.Option(None, help="Events on or after YYYY-MM-DD."),
+    until: str = typer.Option(None, help="Events on or before YYYY-MM-DD."),
+    status: str = typer.Option(None, help="asserted, reported, denied, planned, negated, hypothetical."),
+    format: TableJsonCsv = typer.Option(TableJsonCsv.table, "--format", "-f"),
+):
+    """Stored events, filtered."""
+    found = _open(db).events(actor=actor, type=type, since=_date(since), until=_date(until),
+                             status=status)
+    _emit(found, format, render.events_table)
+
+
+@app.command()
+def claims(
+    db: str = DB_OPTION,
+    actor: str = typer.Option(None, help="Claimant country code, actor or person name."),
+    disputed: bool = typer.Option(False, "--disputed", help="Only disputed claims."),
+    about: str = typer.Option(None, help="Only claims about this event id."),
+    status: str = typer.Option(None, help="uncontested or disputed."),
+    format: TableJsonCsv = typer.Option(TableJsonCsv.table, "--format", "-f"),
+):
+    """Stored claims: who says what, who denies it."""
+    found = _open(db).claims(actor=actor, disputed=disputed, about=about, status=status)
+    _emit(found, format, render.claims_table)
+
+
+@app.command()
+def export(
+    db: str = DB_OPTION,
+    format: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f"),
+    what: ExportWhat = typer.Option(ExportWhat.events, "--what", help="Which records."),
+    output: Path = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
+):
+    """Export stored records as JSON Lines or CSV."""
+    database = _open(db)
+    records = getattr(database, what.value)()
+    text = records.to_jsonl() if format is ExportFormat.jsonl else records.to_csv()
+    if output:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {len(records)} {what.value} to {output}")
+    else:
+        sys.stdout.write(text)
+
+
+@app.command()
+def pipeline():
+    """List the registered pipeline stages, with what each needs and adds."""
+    rows = [{"stage": s.name, "needs": ", ".join(s.needs), "adds": ", ".join(s.adds),
+             "default": "yes" if s.name in Config().stages else "", "what": s.doc}
+            for s in list_stages()]
+    out.print(render.records_table(rows, ["stage", "needs", "adds", "default", "what"], "Stages"))
+
+
+@app.command()
+def summary(db: str = DB_OPTION, limit: int = typer.Option(15, help="Rows per table.")):
+    """A readable summary of what the store holds."""
+    database = _open(db)
+    counts = database.counts()
+    out.print(", ".join(f"{n} {name}" for name, n in counts.items()) + f" in {database.url}")
+    out.print(render.events_table(database.events()[:limit], title="Events (first by date)"))
+    out.print(render.claims_table(database.claims()[:limit]))
+
+
+def _register_area_commands() -> None:
+    """Area CLI modules add their commands to the shared apps on import."""
+    from pactwatch.cli import actors, claims, events, treaties  # noqa: F401
+
+
+_register_area_commands()
