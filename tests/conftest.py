@@ -31,3 +31,57 @@ def nlp():
 @pytest.fixture(scope="session")
 def example_article(shared) -> str:
     return (shared / "examples" / "russia-dprk-defence-pact.txt").read_text(encoding="utf-8")
+
+
+# -- stores on both engines ------------------------------------------------------------------
+PG_URL = os.environ.get("PACTWATCH_TEST_PG")
+
+
+def _pg_or_skip() -> str:
+    if PG_URL:
+        return PG_URL
+    if os.environ.get("CI"):
+        pytest.fail("CI must run the PostgreSQL store tests: PACTWATCH_TEST_PG is not set")
+    pytest.skip("PostgreSQL tests need PACTWATCH_TEST_PG=postgresql://... (.ci/postgres.sh)")
+
+
+def _empty_pg(url: str) -> str:
+    import sqlalchemy as sa
+
+    from pactwatch.store.db import normalise_url
+
+    engine = sa.create_engine(normalise_url(url))
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP SCHEMA public CASCADE"))
+        conn.execute(sa.text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path) -> str:
+    """An empty database URL, once per engine."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    return _empty_pg(_pg_or_skip())
+
+
+@pytest.fixture
+def db(db_url):
+    from pactwatch.store.db import Database
+
+    database = Database(db_url)
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory):
+    """One session-scoped SQLite store holding the project's example articles."""
+    from pactwatch.store.db import Database
+
+    database = Database(f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}")
+    report = database.ingest([REPO / "examples" / "articles"])
+    assert report.ok and report.stored >= 1
+    yield database
+    database.close()

@@ -35,8 +35,12 @@ ISO3 = r"^[A-Z]{3}$"
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    note: str | None = None  # a curator's remark on a contested entry; never read by the matcher
 
-class Source(Model):
+
+class Source(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
     id: str
     cite: str
 
@@ -44,6 +48,7 @@ class Source(Model):
 class Metonym(Model):
     text: str
     sector: str
+    ambiguous: bool = False  # often names something else: usable only with a role noun after it
 
 
 class Country(Model):
@@ -52,6 +57,8 @@ class Country(Model):
     name: str
     formal: str | None = None
     aliases: list[str] = Field(default_factory=list)
+    # forms that often mean something else ("Georgia", "Korean"): only with supporting context
+    ambiguous_aliases: list[str] = Field(default_factory=list)
     adjectives: list[str] = Field(default_factory=list)
     demonyms: list[str] = Field(default_factory=list)
     metonyms: list[Metonym] = Field(default_factory=list)
@@ -87,6 +94,8 @@ class Institution(Model):
     country: str = Field(pattern=ISO3)
     sector: str
     aliases: list[str] = Field(default_factory=list)
+    # forms several states use ("Foreign Ministry", "Senate"): only after a nationality
+    generic_names: list[str] = Field(default_factory=list)
     source: str
 
 

@@ -25,13 +25,14 @@ NATIONALITY_KINDS = ACTOR_KINDS - {"demonym"}
 
 @dataclass(frozen=True)
 class Entry:
-    kind: str           # one of ACTOR_KINDS, or person, title, role, pair
+    kind: str           # one of ACTOR_KINDS, or person, title, role, pair, generic
     pattern: str        # the phrase as written in the data
     name: str           # canonical name
     code: str | None = None
     sector: str | None = None
     person: str | None = None   # canonical person name (key of Lexicon.people)
     offices: tuple[str, ...] = ()
+    ambiguous: bool = False  # usable only as a nationality before a role noun or title
 
 
 @dataclass(frozen=True)
@@ -71,14 +72,17 @@ def case_ok(pattern: str, text: str) -> bool:
 
 def _country_entries(data: ActorData) -> Iterator[Entry]:
     for c in data.countries:
-        for text in {c.name, *([c.formal] if c.formal else []), *c.aliases}:
-            yield Entry("country", text, c.name, c.iso3)
-        for text in c.adjectives:
+        shaky = set(c.ambiguous_aliases)
+        for text in {c.name, *([c.formal] if c.formal else []), *c.aliases, *shaky}:
+            kind = ("adjective" if text in c.adjectives else
+                    "demonym" if text in c.demonyms else "country")
+            yield Entry(kind, text, c.name, c.iso3, ambiguous=text in shaky)
+        for text in set(c.adjectives) - shaky:
             yield Entry("adjective", text, c.name, c.iso3)
-        for text in c.demonyms:
+        for text in set(c.demonyms) - shaky:
             yield Entry("demonym", text, c.name, c.iso3)
         for m in c.metonyms:
-            yield Entry("metonym", m.text, c.name, c.iso3, m.sector)
+            yield Entry("metonym", m.text, c.name, c.iso3, m.sector, ambiguous=m.ambiguous)
 
 
 def _org_entries(data: ActorData) -> Iterator[Entry]:
@@ -96,6 +100,8 @@ def _org_entries(data: ActorData) -> Iterator[Entry]:
     for i in data.institutions:
         for text in {i.name, *i.aliases}:
             yield Entry("institution", text, i.name, i.country, i.sector)
+        for text in i.generic_names:
+            yield Entry("generic", text, i.name, i.country, i.sector)
 
 
 def _people_entries(data: ActorData) -> Iterator[Entry]:

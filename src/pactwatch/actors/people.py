@@ -30,9 +30,17 @@ FUZZY_WITH_OFFICE = 75.0
 
 @dataclass(frozen=True)
 class NameContext:
-    country: str | None = None        # ISO3 or org code from a nationality word
+    country: str | None = None        # ISO3 or group code from a nationality word
     offices: tuple[str, ...] = ()     # offices the title can mean
     day: date | None = None           # the article's publication date
+    org: str | None = None            # organisation code ("UN Secretary-General")
+
+    def office_keys(self) -> tuple[str, ...]:
+        """The title's offices; for an organisation only its own ("un_secretary_general")."""
+        if not self.org:
+            return self.offices
+        own = tuple(o for o in self.offices if o.startswith(self.org.lower() + "_"))
+        return own or self.offices
 
 
 def role_on(person: Person, offices: tuple[str, ...], day: date | None) -> Role | None:
@@ -46,20 +54,21 @@ def role_on(person: Person, offices: tuple[str, ...], day: date | None) -> Role 
 
 
 def _fits(person: Person, ctx: NameContext) -> bool:
-    if ctx.country and len(ctx.country) == 3 and person.country != ctx.country:
+    if ctx.country and person.country != ctx.country:
         return False
-    return not ctx.offices or role_on(person, ctx.offices, ctx.day) is not None
+    return not ctx.offices or role_on(person, ctx.office_keys(), ctx.day) is not None
 
 
 def office_holder(lex: Lexicon, ctx: NameContext) -> Person | None:
-    """The one person of ``ctx.country`` holding one of ``ctx.offices`` on ``ctx.day``."""
-    if not (ctx.country and ctx.offices and ctx.day):
+    """The person of ``ctx.country`` (or ``ctx.org``) holding the title's office on ``ctx.day``."""
+    if not ((ctx.country or ctx.org) and ctx.offices and ctx.day):
         return None
-    holders = [p for p in lex.people.values() if p.country == ctx.country
-               and role_on(p, ctx.offices, ctx.day)]
+    offices = ctx.office_keys()
+    holders = [p for p in lex.people.values()
+               if (ctx.org or p.country == ctx.country) and role_on(p, offices, ctx.day)]
     if not holders:
         return None
-    return max(holders, key=lambda p: role_on(p, ctx.offices, ctx.day).start)
+    return max(holders, key=lambda p: role_on(p, offices, ctx.day).start)
 
 
 def _exact(lex: Lexicon, folded: str, ctx: NameContext) -> Person | None:
@@ -81,10 +90,10 @@ def _fuzzy(lex: Lexicon, folded: str, ctx: NameContext) -> Person | None:
         return None
     scored = []
     for p in lex.people.values():
-        if ctx.country and len(ctx.country) == 3 and p.country != ctx.country:
+        if ctx.country and p.country != ctx.country:
             continue
         score = max(fuzz.ratio(folded, fold(n)) for n in p.names())
-        in_office = bool(ctx.offices and ctx.day and role_on(p, ctx.offices, ctx.day))
+        in_office = bool(ctx.offices and ctx.day and role_on(p, ctx.office_keys(), ctx.day))
         threshold = FUZZY_WITH_OFFICE if in_office else FUZZY_WITH_COUNTRY
         if score >= threshold and (ctx.country or in_office):
             scored.append((score, p))

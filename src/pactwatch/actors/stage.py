@@ -1,20 +1,28 @@
-"""The actors stage (placeholder until its issue is built: adds nothing)."""
+"""The actors stage: every actor mention in the parsed article, with its character span."""
 
+from __future__ import annotations
+
+from pactwatch.actors.matcher import actors_in_doc
 from pactwatch.config import Config
+from pactwatch.context import ArticleContext
 from pactwatch.pipeline import StageSpec
 
 
 def make_stage(config: Config):
-    def run(ctx):
-        return ctx
+    folder = config.extra.get("actors_data")
+
+    def run(ctx: ArticleContext) -> ArticleContext:
+        actors = actors_in_doc(ctx.doc, ctx.published_or_none(), folder)
+        return ctx.with_(actors=tuple(actors))
 
     return run
 
 
 STAGE = StageSpec(
     name="pactwatch.actors.v1",
-    needs=('doc',),
+    needs=("doc",),
     adds=("actors",),
     factory=make_stage,
-    doc="placeholder",
+    doc="Dictionary and parse-context actor matching: states, institutions, officials, groups; "
+        "office holders resolved by the published date.",
 )

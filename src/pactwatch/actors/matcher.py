@@ -1,0 +1,390 @@
+"""Find actors in a parsed article: dictionary phrases composed by token and parse context.
+
+How a mention becomes an :class:`~pactwatch.records.Actor`:
+
+* phrases (names, aliases, adjectives, demonyms, capitals, organisations and organs,
+  groups, institutions, people, titles, role nouns) are found by a PhraseMatcher on
+  ``LOWER``; acronyms must keep their case and one-word names their capital
+  (:func:`pactwatch.actors.lexicon.case_ok`); the longest phrase wins;
+* a nationality (adjective, name, possessive, capital, organisation or group, or several
+  joined by "and"/commas) followed, through filler words only ("senior", "Deputy"), by a
+  role noun or title is one actor with the role's sector: "Russian troops" -> RUS MIL,
+  "Western and South Korean officials" -> WST GOV, KOR GOV;
+* a title takes the proper name after it ("North Korean Foreign Minister <Name>"): a known
+  person by exact, surname or context-guarded fuzzy match (:mod:`pactwatch.actors.people`),
+  else the name as written; with no name, the office holder on the published date;
+* "the two countries", "both sides" ... stand for the two states named last;
+* a surname alone ("Putin") links when spaCy tags it a person, or a title or honorific
+  precedes it, and it names exactly one known person;
+* locations are not actors: a bare country, capital or group name that is the object of
+  a locative preposition (titles.yaml ``locative``: in, into, at, near, across ...; not
+  "to", "from", "against", "between", whose objects are often targets) is skipped, as is a
+  name that modifies a geographic noun ("Russia's Kursk region", "Ukraine's east") or is
+  in apposition to a place ("Kursk, Russia").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from pactwatch.actors.data import load_actor_data
+from pactwatch.actors.lexicon import (
+    ACTOR_KINDS,
+    NATIONALITY_KINDS,
+    Entry,
+    Lexicon,
+    case_ok,
+    lexicon,
+)
+from pactwatch.actors.people import NameContext, office_holder, resolve_name, role_on
+from pactwatch.errors import PactwatchError
+from pactwatch.nlp import load_pipeline
+from pactwatch.records import Actor
+
+KIND_ORDER = ("institution", "organ", "org", "person", "country", "metonym", "adjective",
+              "group", "group_adj", "demonym", "title", "role", "generic", "pair")
+JOINERS = frozenset({"and", "or", ",", "&", "as", "well"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+MAX_NAME_TOKENS = 5
+
+
+@dataclass(frozen=True)
+class Piece:
+    span: Span
+    entries: tuple[Entry, ...]
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+    def first(self, kinds) -> Entry | None:
+        return next((e for e in self.entries if e.kind in kinds), None)
+
+    @property
+    def main(self) -> Entry:
+        return self.entries[0]
+
+
+@lru_cache(maxsize=4)
+def phrase_matcher(vocab, folder: str | None = None) -> PhraseMatcher:
+    """A PhraseMatcher on ``vocab`` for every lexicon phrase (patterns tokenized by spaCy)."""
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    keys = list(lexicon(folder).phrases)
+    for key, pattern in zip(keys, load_pipeline().tokenizer.pipe(keys), strict=True):
+        matcher.add(key, [pattern])
+    return matcher
+
+
+def _ranked(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    return tuple(sorted(entries, key=lambda e: KIND_ORDER.index(e.kind)))
+
+
+def find_pieces(doc: Doc, lex: Lexicon, matcher: PhraseMatcher) -> list[Piece]:
+    """Dictionary phrases in ``doc``: case-checked, longest first, not overlapping."""
+    found: dict[tuple[int, int], tuple[Entry, ...]] = {}
+    for match_id, start, end in matcher(doc):
+        span = doc[start:end]
+        key = doc.vocab.strings[match_id]
+        entries = tuple(e for e in lex.phrases[key] if case_ok(e.pattern, span.text))
+        if entries:
+            found[(start, end)] = _ranked(entries)
+    spans = filter_spans([doc[s:e] for s, e in found])
+    return [Piece(s, found[(s.start, s.end)]) for s in sorted(spans, key=lambda s: s.start)]
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What the composing rules read: the doc, the pieces, lexicon and date."""
+
+    doc: Doc
+    pieces: list[Piece]
+    lex: Lexicon
+    day: date | None
+    country_codes: frozenset[str]
+
+    def fillers_only(self, start: int, end: int) -> bool:
+        return all(self.lex.is_word("filler", t.text) for t in self.doc[start:end])
+
+    def joined(self, start: int, end: int) -> bool:
+        between = self.doc[start:end]
+        return len(between) > 0 and all(t.lower_ in JOINERS for t in between)
+
+
+def _actor(span: Span, name: str, country: str | None, sector: str | None,
+           person: str | None = None) -> Actor:
+    return Actor(name=name, text=span.text, country=country, sector=sector, person=person,
+                 start=span.start_char, end=span.end_char)
+
+
+def nat_entry(piece: Piece) -> Entry | None:
+    """The nationality a piece expresses: a firm entry, or ambiguous ones agreeing on one code."""
+    entries = [e for e in piece.entries if e.kind in NATIONALITY_KINDS]
+    firm = [e for e in entries if not e.ambiguous]
+    if firm:
+        return firm[0]
+    return entries[0] if entries and len({e.code for e in entries}) == 1 else None
+
+
+def _is_nationality(piece: Piece) -> bool:
+    return nat_entry(piece) is not None
+
+
+def _is_role(piece: Piece) -> bool:
+    return piece.first(("title", "role", "generic")) is not None
+
+
+def name_run(scan: Scan, start: int, limit: int) -> Span | None:
+    """The proper name starting at token ``start`` (before token ``limit``), if any."""
+    doc, end = scan.doc, start
+    while end < min(limit, start + MAX_NAME_TOKENS, len(doc)):
+        tok = doc[end]
+        hyphen = tok.text in "-‐" and end > start and not doc[end - 1].whitespace_
+        if not (tok.pos_ == "PROPN" and tok.text[:1].isupper()) and not hyphen:
+            break
+        end += 1
+    while end > start and not doc[end - 1].text[:1].isalpha():
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _next_limit(scan: Scan, index: int) -> int:
+    return scan.pieces[index].start if index < len(scan.pieces) else len(scan.doc)
+
+
+def _title_person(scan: Scan, role_i: int, ctx: NameContext) -> tuple[str | None, int, int]:
+    """(person, end token, next piece index) for the name after the title at ``role_i``."""
+    role = scan.pieces[role_i]
+    nxt = role_i + 1
+    if nxt < len(scan.pieces) and scan.pieces[nxt].start == role.end:
+        entry = scan.pieces[nxt].first(("person",))
+        if entry is not None:
+            return entry.person, scan.pieces[nxt].end, nxt + 1
+    if role.first(("title",)) is None:
+        return None, role.end, nxt
+    run = name_run(scan, role.end, _next_limit(scan, nxt))
+    if run is None:
+        holder = office_holder(scan.lex, ctx)
+        return (holder.person if holder else None), role.end, nxt
+    person = resolve_name(scan.lex, run.text, ctx)
+    return (person.person if person else run.text), run.end, nxt
+
+
+def _context(nat: Entry, role: Entry, day: date | None) -> NameContext:
+    org = nat.code if nat.kind in ("org", "organ") else None
+    country = None if org else nat.code
+    return NameContext(country=country, org=org, offices=role.offices, day=day)
+
+
+def _compose(scan: Scan, chain: list[Piece], role_i: int) -> tuple[list[Actor], int]:
+    """Actors for nationality pieces ``chain`` qualifying the title/role at ``role_i``."""
+    last = nat_entry(chain[-1])
+    role = _role_entry(scan.pieces[role_i], last.code)
+    person, end, nxt = _title_person(scan, role_i, _context(last, role, scan.day))
+    actors = []
+    for piece in chain[:-1]:
+        nat = nat_entry(piece)
+        sector = _role_entry(scan.pieces[role_i], nat.code).sector or nat.sector
+        actors.append(_actor(piece.span, nat.name, nat.code, sector))
+    span = scan.doc[chain[-1].start:end]
+    name = person or (role.name if role.kind == "generic" else last.name)
+    actors.append(_actor(span, name, last.code, role.sector or last.sector, person))
+    return actors, nxt
+
+
+def _role_entry(piece: Piece, code: str | None) -> Entry:
+    """The role/title entry of ``piece``; a generic institution name of that state first."""
+    own = next((e for e in piece.entries if e.kind == "generic" and e.code == code), None)
+    generic = piece.first(("generic",))
+    return own or piece.first(("title", "role")) or Entry(
+        "role", generic.pattern, generic.pattern, None, generic.sector)
+
+
+def _chain(scan: Scan, i: int) -> tuple[list[Piece], int]:
+    """Nationality pieces from ``i`` joined by "and"/commas; index of the piece after."""
+    chain, j = [scan.pieces[i]], i + 1
+    while (j < len(scan.pieces) and _is_nationality(scan.pieces[j])
+           and scan.joined(chain[-1].end, scan.pieces[j].start)):
+        chain.append(scan.pieces[j])
+        j += 1
+    return chain, j
+
+
+def _role_after(scan: Scan, chain: list[Piece], j: int) -> bool:
+    if j >= len(scan.pieces) or not _is_role(scan.pieces[j]):
+        return False
+    end = chain[-1].end
+    if scan.doc[end].text in POSSESSIVE:
+        end += 1
+    return scan.fillers_only(end, scan.pieces[j].start)
+
+
+def _head_noun(span: Span) -> Token | None:
+    root = span.root
+    if root.dep_ in MODIFIER_DEPS and not (span.start <= root.head.i < span.end):
+        return root.head
+    return None
+
+
+def is_location(scan: Scan, piece: Piece) -> bool:
+    """A place use of a name: object of a locative preposition, or modifier of a place noun."""
+    root, entry = piece.span.root, piece.main
+    head = _head_noun(piece.span)
+    if head is not None and (scan.lex.is_word("place_noun", head.lemma_)
+                             or scan.lex.is_word("place_noun", head.text)):
+        return True
+    if head is not None and any(p.start <= head.i < p.end and p.first(("country",))
+                                for p in scan.pieces):
+        return True  # "Western Ukraine", "Russian Far East"-like: a region of a state
+    if entry.kind not in ("country", "metonym", "group"):
+        return False
+    if root.dep_ == "pobj" and scan.lex.is_word("locative", root.head.text):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        of_head = root.head.head
+        return scan.lex.is_word("place_noun", of_head.lemma_) or of_head.ent_type_ in PLACE_ENTS
+    return root.dep_ == "appos" and root.head.ent_type_ in PLACE_ENTS
+
+
+def _standalone(scan: Scan, piece: Piece) -> Actor | None:
+    entry = next((e for e in piece.entries if e.kind in ACTOR_KINDS and not e.ambiguous), None)
+    if entry is None or is_location(scan, piece):
+        return None
+    return _actor(piece.span, entry.name, entry.code, entry.sector)
+
+
+def _person_actor(scan: Scan, span: Span, name: str) -> Actor | None:
+    person = scan.lex.people.get(name)
+    if person is None:
+        return None
+    role = role_on(person, (), scan.day)
+    return _actor(span, person.person, person.country, role.sector if role else None, person.person)
+
+
+def _title_alone(scan: Scan, i: int) -> tuple[list[Actor], int]:
+    """A title with no nationality before it: "President Putin", "Foreign Minister X"."""
+    role = scan.pieces[i].first(("title",))
+    if role is None:
+        return [], i + 1
+    ctx = NameContext(offices=role.offices, day=scan.day)
+    person, end, nxt = _title_person(scan, i, ctx)
+    if person is None or end == scan.pieces[i].end:
+        return [], nxt
+    span = scan.doc[scan.pieces[i].start:end]
+    known = _person_actor(scan, span, person)
+    return [known or _actor(span, person, None, role.sector, person)], nxt
+
+
+def _pair(scan: Scan, piece: Piece, before: list[Actor]) -> list[Actor]:
+    codes: list[str] = []
+    for actor in reversed(before):
+        if actor.country in scan.country_codes and actor.country not in codes:
+            codes.append(actor.country)
+        if len(codes) == 2:
+            break
+    if len(codes) < 2:
+        return []
+    sector = piece.main.sector
+    named = {a.country: a.name for a in before}
+    return [_actor(piece.span, named[c], c, sector) for c in reversed(codes)]
+
+
+def _step(scan: Scan, i: int, before: list[Actor]) -> tuple[list[Actor], int]:
+    piece = scan.pieces[i]
+    if _is_nationality(piece):
+        chain, j = _chain(scan, i)
+        if _role_after(scan, chain, j):
+            return _compose(scan, chain, j)
+        actor = _standalone(scan, piece)
+        return ([actor] if actor else []), i + 1
+    if piece.first(("person",)):
+        actor = _person_actor(scan, piece.span, piece.first(("person",)).person)
+        return ([actor] if actor else []), i + 1
+    if piece.first(("pair",)):
+        return _pair(scan, piece, before), i + 1
+    demonym = next((e for e in piece.entries if e.kind == "demonym" and not e.ambiguous), None)
+    if demonym is not None:
+        return [_actor(piece.span, demonym.name, demonym.code, None)], i + 1
+    return _title_alone(scan, i)
+
+
+def compose(scan: Scan) -> list[Actor]:
+    actors: list[Actor] = []
+    i = 0
+    while i < len(scan.pieces):
+        found, i = _step(scan, i, actors)
+        actors.extend(found)
+    return actors
+
+
+def _covered(doc: Doc, pieces: list[Piece]) -> set[int]:
+    return {t for p in pieces for t in range(p.start, p.end)}
+
+
+def surname_mentions(scan: Scan, taken: set[int]) -> Iterator[Actor]:
+    """One-word person mentions ("Putin", "Mr Erdogan") naming exactly one known person."""
+    for tok in scan.doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            continue
+        prev = scan.doc[tok.i - 1] if tok.i else None
+        cued = prev is not None and scan.lex.is_word("honorific", prev.text)
+        alone = tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and (
+            tok.i + 1 >= len(scan.doc) or scan.doc[tok.i + 1].ent_iob_ != "I")
+        if not (cued or alone):
+            continue
+        person = resolve_name(scan.lex, tok.text, NameContext(day=scan.day))
+        if person is not None:
+            span = scan.doc[tok.i - 1:tok.i + 1] if cued else scan.doc[tok.i:tok.i + 1]
+            actor = _person_actor(scan, span, person.person)
+            if actor:
+                yield actor
+
+
+def match_doc(doc: Doc, lex: Lexicon, matcher: PhraseMatcher, day: date | None,
+              country_codes: frozenset[str]) -> list[Actor]:
+    pieces = find_pieces(doc, lex, matcher)
+    scan = Scan(doc, pieces, lex, day, country_codes)
+    actors = compose(scan)
+    taken = _covered(doc, pieces) | {t.i for a in actors for t in doc.char_span(
+        a.start, a.end, alignment_mode="expand") or ()}
+    actors.extend(surname_mentions(scan, taken))
+    return sorted(actors, key=lambda a: (a.start, a.end))
+
+
+def as_date(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PactwatchError("PW020", value=value) from None
+
+
+def actors_in_doc(doc: Doc, published: date | str | None = None,
+                  folder: str | None = None) -> list[Actor]:
+    """Every actor mention in a parsed ``doc``, resolved for the ``published`` date."""
+    lex = lexicon(folder)
+    codes = frozenset(c.iso3 for c in load_actor_data(folder).countries)
+    return match_doc(doc, lex, phrase_matcher(doc.vocab, folder), as_date(published), codes)
+
+
+def find_actors(text_or_doc: str | Doc, published: date | str | None = None) -> list[Actor]:
+    """The actors in a text (parsed with pactwatch's pipeline) or an already parsed Doc.
+
+    Each Actor has ``start``/``end`` character offsets into the text.  Office holders
+    ("the U.S. President") are resolved for ``published`` (a date or ISO string).
+    """
+    doc = text_or_doc if isinstance(text_or_doc, Doc) else load_pipeline()(text_or_doc)
+    return actors_in_doc(doc, published)

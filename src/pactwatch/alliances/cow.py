@@ -1,0 +1,115 @@
+"""COW state list (states2016.csv) and the COW code ↔ ISO3 map (data/treaties/cow_iso3.yaml).
+
+Rule for codes (documented in the YAML): a current state gets its ISO 3166-1 alpha-3 code; a
+COW code continued by a current state gets that state's code (260 GFR → DEU, 365 → RUS,
+345 → SRB, 678 YAR → YEM); a dissolved state without continuator gets its ISO 3166-3 former code
+(265 → DDR, 315 → CSK, 680 → YMD); a state that never had an ISO code gets ``COW:<abbr>``.
+Several COW codes can share one ISO3 code (DEU: 255 and 260); an ISO3 lookup then picks the
+COW code whose system membership covers the date asked about.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from pactwatch.errors import PactwatchError, define
+
+define("PW300", "{path}: not a COW states file ({detail})")
+define("PW301", "COW code {ccode} has no ISO3 entry in cow_iso3.yaml")
+define("PW302", "unknown state {value!r} (use an ISO3 code, a COW code or a country name)")
+
+ISO_RULES = ("current", "continuing", "iso3166-3", "user-assigned", "pseudo")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Spell(_Frozen):
+    start: date
+    end: date
+
+
+class CowState(_Frozen):
+    """One COW state with its system-membership spells."""
+
+    ccode: int
+    abbr: str
+    name: str
+    spells: tuple[Spell, ...] = ()
+
+
+class IsoEntry(_Frozen):
+    ccode: int
+    cow_abbr: str
+    name: str
+    iso3: str
+    rule: str
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+
+
+class Source(_Frozen):
+    name: str
+    url: str
+
+
+class IsoMapFile(_Frozen):
+    sources: list[Source] = Field(min_length=1)
+    rules: dict[str, str]
+    states: list[IsoEntry]
+
+
+def read_states(directory: Path) -> list[CowState]:
+    """Read ``states2016.csv`` (one row per spell) into one record per COW code."""
+    path = Path(directory) / "states2016.csv"
+    if not path.is_file():
+        raise PactwatchError("PW001", path=path)
+    spells: dict[int, list[Spell]] = {}
+    names: dict[int, tuple[str, str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            try:
+                ccode = int(row["ccode"])
+                spell = Spell(start=_ymd(row, "st"), end=_ymd(row, "end"))
+            except (KeyError, ValueError) as exc:
+                raise PactwatchError("PW300", path=path, detail=str(exc)) from exc
+            names.setdefault(ccode, (row["stateabb"], row["statenme"]))
+            spells.setdefault(ccode, []).append(spell)
+    return [CowState(ccode=c, abbr=names[c][0], name=names[c][1], spells=tuple(s))
+            for c, s in spells.items()]
+
+
+def _ymd(row: dict, prefix: str) -> date:
+    return date(int(row[f"{prefix}year"]), int(row[f"{prefix}month"]), int(row[f"{prefix}day"]))
+
+
+@lru_cache(maxsize=1)
+def iso_map_file() -> IsoMapFile:
+    """The validated COW ↔ ISO3 data file shipped with pactwatch."""
+    text = resources.files("pactwatch").joinpath("data/treaties/cow_iso3.yaml").read_text("utf-8")
+    data = IsoMapFile.model_validate(yaml.safe_load(text))
+    bad = [e.ccode for e in data.states if e.rule not in ISO_RULES]
+    if bad:
+        raise ValueError(f"cow_iso3.yaml: unknown rule for ccodes {bad}")
+    return data
+
+
+@lru_cache(maxsize=1)
+def iso_by_ccode() -> dict[int, IsoEntry]:
+    return {e.ccode: e for e in iso_map_file().states}
+
+
+def iso3_of(ccode: int) -> str:
+    """ISO3 (or pseudo-code) of a COW code; raises PW301 for a code not in the map."""
+    entry = iso_by_ccode().get(int(ccode))
+    if entry is None:
+        raise PactwatchError("PW301", ccode=ccode)
+    return entry.iso3

@@ -1,0 +1,298 @@
+"""Attribution extraction: source, cue and content spans from a spaCy dependency parse.
+
+Patterns (all over the lemmas of data/claims/cues.yaml, none over particular words of a text):
+
+- reporting verb with a clause: "X said (that) …", "…, X said.", "“…,” X said", "X told Y …",
+  "X said: “…”", "The plan, X said, failed" (the cue as a parenthetical);
+- reporting verb with an object: "X denied the allegations", "X dismissed claims of …";
+  a claim noun with a possessor or nationality is itself an attribution ("Western claims of …");
+- light verb + cue noun: "X raised concerns over …", "X voiced support for …";
+- noun cue with a complement: "there are concerns about …", "reports of …";
+- "according to X, …", "as per X";
+- evidential adverbs and adjectives, source implicit: "troops reportedly prepare …",
+  "the reported deployment of troops";
+- participles and coordinated verbs take the subject of their head: "…, asserting that …",
+  "X dismissed … and affirmed that …"; coordinated subjects are split into ``source_parts``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pactwatch.claims.lexicon import CueStance, Lexicon, load_lexicon
+from pactwatch.claims.spans import CharSpan, char_spans, hull, subtree_ids, tok_span
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp", "acl")
+RELATIVE_TAGS = ("WP", "WDT")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution relation, with character spans into the doc's text."""
+
+    cue: tuple[CharSpan, ...]
+    stance: CueStance
+    kind: str  # verb | object-noun | light | noun | according | adverb | adjective
+    source: tuple[CharSpan, ...] = ()
+    content: tuple[CharSpan, ...] = ()
+    source_parts: tuple[CharSpan, ...] = ()
+    content_root: int | None = None  # token index of the content's head
+    negated: bool = False
+    anaphoric: bool = False  # the content refers back ("these allegations")
+
+    @property
+    def cue_span(self) -> CharSpan:
+        return hull(self.cue)
+
+    @property
+    def source_span(self) -> CharSpan | None:
+        return hull(self.source)
+
+    @property
+    def content_span(self) -> CharSpan | None:
+        return hull(self.content)
+
+
+# ---- sources -----------------------------------------------------------------------------
+
+def _subject(verb):
+    """The subject token of a verb, climbing through participles, conjuncts and relatives."""
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and subj.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+            return verb.head
+        if subj is not None:
+            return _agent(verb) if subj.dep_ == "nsubjpass" else subj
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+            return verb.head
+        if verb.dep_ not in INHERIT_DEPS or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _agent(verb):
+    """The ``by`` agent of a passive reporting verb ("it was reported by X")."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+
+
+def _source_ids(subj, head=None) -> set[int]:
+    """The source noun phrase, without the relative clause a relativised source heads."""
+    skip = [c for c in subj.children if c.dep_ == "relcl" and c is head]
+    return subtree_ids(subj, skip)
+
+
+def _parts(doc, subj) -> tuple[CharSpan, ...]:
+    """Each conjunct of a coordinated source ("Moscow and Pyongyang") as its own span."""
+    out = []
+    for part in (subj, *subj.conjuncts):
+        drop = [c for c in part.children if c.dep_ in ("conj", "cc", "preconj", "punct", "relcl")]
+        spans = char_spans(doc, subtree_ids(part, drop))
+        if spans:
+            out.append(hull(spans))
+    return tuple(out)
+
+
+def _with_source(doc, subj, head, **fields) -> dict:
+    if subj is None or subj.lower_ in ("it", "there"):
+        return fields
+    ids = _source_ids(subj, head)
+    return {**fields, "source": char_spans(doc, ids), "source_parts": _parts(doc, subj)}
+
+
+# ---- contents ----------------------------------------------------------------------------
+
+def _complement(noun, lex: Lexicon):
+    """What a cue noun is about: "claims of X", "concerns over X", "allegations that X"."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "relcl") and any(
+                g.lower_ == "that" and g.dep_ == "mark" for g in child.children):
+            return child
+        if child.dep_ == "prep" and child.lower_ in lex.noun_complements:
+            pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _content(doc, root, exclude=()) -> tuple[CharSpan, ...]:
+    return char_spans(doc, subtree_ids(root, exclude))
+
+
+def _after_colon(doc, verb) -> tuple[CharSpan, ...]:
+    """ "X said: “…”": the words after the colon, or the next sentence when the colon ends one."""
+    colon = next((t for t in doc[verb.i + 1: verb.i + 4] if t.text == ":"), None)
+    if colon is None:
+        return ()
+    sent = verb.sent
+    if colon.i + 2 < sent.end:
+        return char_spans(doc, set(range(colon.i + 1, sent.end)))
+    nxt = sent.end
+    if nxt >= len(doc):
+        return ()
+    return char_spans(doc, set(range(nxt, doc[nxt].sent.end)))
+
+
+def _is_negated(tok) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _cue_tokens(verb, lex: Lexicon) -> list:
+    """The cue: the verb, its particle ("point out") and a channel ("in a statement")."""
+    toks = [verb] + [c for c in verb.children if c.dep_ == "prt"]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on")):
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is not None and pobj.lemma_.lower() in lex.channels and prep.i == verb.i + 1:
+            toks.extend(prep.subtree)
+    return toks
+
+
+# ---- patterns ----------------------------------------------------------------------------
+
+def _verb_attributions(doc, verb, lex: Lexicon) -> list[Attribution]:
+    cue = lex.verbs.get(verb.lemma_.lower())
+    if cue is None or verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound"):
+        return []
+    base = {"cue": char_spans(doc, {t.i for t in _cue_tokens(verb, lex)}), "stance": cue.stance,
+            "kind": "verb", "negated": _is_negated(verb)}
+    subj = _subject(verb)
+    base = _with_source(doc, subj, verb, **base)
+    found = _verb_content(doc, verb, cue.takes, lex, base)
+    return found
+
+
+def _verb_content(doc, verb, takes, lex: Lexicon, base: dict) -> list[Attribution]:
+    kids = {c.dep_: c for c in verb.children}
+    if "clause" in takes and "ccomp" in kids:
+        root = kids["ccomp"]
+        return [Attribution(**base, content=_content(doc, root), content_root=root.i)]
+    if "xcomp" in takes and "xcomp" in kids:
+        root = kids["xcomp"]
+        return [Attribution(**base, content=_content(doc, root), content_root=root.i)]
+    if "object" in takes and "dobj" in kids:
+        return _object_attributions(doc, kids["dobj"], lex, base)
+    if "clause" in takes and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head
+        return [Attribution(**base, content=_content(doc, head, [verb]), content_root=head.i)]
+    if "clause" in takes:
+        quoted = _after_colon(doc, verb)
+        if quoted:
+            return [Attribution(**base, content=quoted)]
+    return []
+
+
+def _object_attributions(doc, obj, lex: Lexicon, base: dict) -> list[Attribution]:
+    """ "denied the allegations", "dismissed Western claims of troop deployment"."""
+    lemma = obj.lemma_.lower()
+    if lemma not in lex.nouns and lemma not in lex.light_nouns:
+        return [Attribution(**base, content=_content(doc, obj), content_root=obj.i)]
+    comp = _complement(obj, lex)
+    if comp is None:
+        anaphoric = any(c.dep_ in ("det", "poss") and c.lower_ in lex.anaphoric for c in obj.children)
+        return [Attribution(**base, content=_content(doc, obj), content_root=obj.i,
+                            anaphoric=anaphoric)]
+    content = _content(doc, comp)
+    found = [Attribution(**base, content=content, content_root=comp.i)]
+    holder = _noun_holder(obj)
+    if holder is not None and lemma in lex.nouns:
+        fields = _with_source(doc, holder, None, cue=char_spans(doc, {obj.i}),
+                              stance=lex.nouns[lemma], kind="object-noun")
+        found.append(Attribution(**fields, content=content, content_root=comp.i))
+    return found
+
+
+def _noun_holder(noun):
+    """Who holds a claim noun: a possessor ("Russia's claims") or a nationality ("Western claims")."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+        if child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE", "ORG")
+                                                    or child.pos_ == "PROPN"):
+            return child
+    return None
+
+
+def _light_attributions(doc, verb, lex: Lexicon) -> list[Attribution]:
+    """ "raised concerns over X", "voiced support for X"."""
+    if verb.lemma_.lower() not in lex.light_verbs:
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in lex.light_nouns:
+        return []
+    comp = _complement(obj, lex) or _for_complement(obj)
+    if comp is None:
+        return []
+    fields = _with_source(doc, _subject(verb), verb, cue=char_spans(doc, {verb.i, obj.i}),
+                          stance=lex.light_nouns[obj.lemma_.lower()], kind="light",
+                          negated=_is_negated(verb))
+    return [Attribution(**fields, content=_content(doc, comp), content_root=comp.i)]
+
+
+def _for_complement(noun):
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    return next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+
+
+def _noun_attributions(doc, noun, lex: Lexicon) -> list[Attribution]:
+    """A cue noun standing alone with its complement: "there are concerns about X"."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in lex.nouns or noun.dep_ == "dobj" and (
+            noun.head.lemma_.lower() in lex.verbs or noun.head.lemma_.lower() in lex.light_verbs):
+        return []
+    comp = _complement(noun, lex)
+    if comp is None:
+        return []
+    fields = _with_source(doc, _noun_holder(noun), None, cue=char_spans(doc, {noun.i}),
+                          stance=lex.nouns[lemma], kind="noun")
+    return [Attribution(**fields, content=_content(doc, comp), content_root=comp.i)]
+
+
+def _according(doc, tok, lex: Lexicon) -> list[Attribution]:
+    """ "according to X, …": source X, content the clause the phrase attaches to."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    stance = lex.prepositional.get((tok.lower_, nxt.lower_)) if nxt is not None else None
+    if stance is None:
+        return []
+    pobj = next((c for c in nxt.subtree if c.dep_ == "pobj" and c.head is nxt), None)
+    head = tok.head if tok.head is not tok else None
+    if pobj is None or head is None:
+        return []
+    cue = char_spans(doc, {tok.i, nxt.i})
+    fields = _with_source(doc, pobj, None, cue=cue, stance=stance, kind="according")
+    content = _content(doc, head, [tok])
+    return [Attribution(**fields, content=content, content_root=head.i)]
+
+
+def _adverb(doc, tok, lex: Lexicon) -> list[Attribution]:
+    """ "troops reportedly prepare …": an implicit source vouches for the clause."""
+    stance = lex.adverbs.get(tok.lower_)
+    if stance is None or tok.dep_ != "advmod":
+        return []
+    head = tok.head
+    drop = [tok] + [c for c in head.children if c.dep_ in ("mark", "advcl") and c.i < tok.i]
+    return [Attribution(cue=char_spans(doc, {tok.i}), stance=stance, kind="adverb",
+                        content=_content(doc, head, drop), content_root=head.i)]
+
+
+def _adjective(doc, tok, lex: Lexicon) -> list[Attribution]:
+    """ "the reported deployment of troops": an implicit source for the noun phrase."""
+    stance = lex.adjectives.get(tok.lower_)
+    if stance is None or tok.dep_ != "amod" or tok.head.pos_ != "NOUN":
+        return []
+    head = tok.head
+    return [Attribution(cue=char_spans(doc, {tok.i}), stance=stance, kind="adjective",
+                        content=_content(doc, head), content_root=head.i)]
+
+
+def attributions_in(doc, lexicon: Lexicon | None = None) -> list[Attribution]:
+    """Every attribution in a parsed doc, in text order of the cue."""
+    lex = lexicon or load_lexicon()
+    found: list[Attribution] = []
+    for tok in doc:
+        light = _light_attributions(doc, tok, lex)
+        found.extend(light or _verb_attributions(doc, tok, lex))
+        for pattern in (_noun_attributions, _according, _adverb, _adjective):
+            found.extend(pattern(doc, tok, lex))
+    return [a for a in found if a.content]

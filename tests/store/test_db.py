@@ -1,0 +1,135 @@
+"""The store on both engines: idempotence, transactions, merging, queries."""
+
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from pactwatch.context import ArticleContext
+from pactwatch.pipeline import Outcome
+from pactwatch.records import (
+    Actor, Article, Claim, ClaimantEntry, DateValue, Event, Evidence, Span,
+)
+from pactwatch.store import writer
+from pactwatch.store.schema import metadata
+
+PRK = Actor(name="North Korea", text="North Korean troops", country="PRK", sector="MIL")
+RUS = Actor(name="Russia", text="Russia", country="RUS")
+
+
+def article(text: str, source: str = "Wire A", published=date(2024, 11, 6)) -> Article:
+    return Article.from_text(text, source=source, published=published)
+
+
+def event_in(art: Article, when: DateValue, type_: str = "AID") -> Event:
+    ev = Evidence(article_id=art.id, sentence=0, start=0, end=len(art.text), text=art.text)
+    return Event(id=f"ev-{art.id[:8]}", type=type_, source=[PRK], target=[RUS], date=when,
+                 evidence=[ev])
+
+
+def claim_in(art: Article, stance: str, who: Actor) -> Claim:
+    ev = Evidence(article_id=art.id, sentence=0, start=0, end=len(art.text), text=art.text)
+    cue = Span(start=0, end=4, text=art.text[:4])
+    entry = ClaimantEntry(actor=who, stance=stance, cue=cue)
+    return Claim(id=f"cl-{art.id[:8]}", proposition="north korean troop deployment",
+                 claimants=[entry], evidence=[ev])
+
+
+def outcome(art: Article, events=(), claims=()) -> Outcome:
+    ctx = ArticleContext(article=art, events=tuple(events), claims=tuple(claims))
+    return Outcome(article=art, context=ctx)
+
+
+PUBLISHED = DateValue(value=date(2024, 11, 6), precision="published")
+
+
+def test_store_is_idempotent(db):
+    art = article("North Korean troops deployed in Russia.")
+    assert db.store(outcome(art, [event_in(art, PUBLISHED)])) == "stored"
+    assert db.store(outcome(art, [event_in(art, PUBLISHED)])) == "skipped"
+    assert db.counts() == {"articles": 1, "events": 1, "claims": 0, "evidence": 1}
+
+
+def test_same_event_from_two_articles_is_one_record(db):
+    a, b = article("Report one on troops."), article("Report two on troops.", source="Wire B")
+    db.store(outcome(a, [event_in(a, PUBLISHED)]))
+    db.store(outcome(b, [event_in(b, DateValue(value=date(2024, 11, 4), precision="day"))]))
+    [event] = db.events()
+    assert len(event.evidence) == 2
+    assert (event.num_articles, event.num_sources) == (2, 2)
+    assert event.date.precision == "day"
+
+
+def test_incompatible_dates_stay_apart(db):
+    a, b = article("Troops in 2024."), article("Troops in 2019.", published=date(2019, 1, 5))
+    db.store(outcome(a, [event_in(a, PUBLISHED)]))
+    db.store(outcome(b, [event_in(b, DateValue(value=date(2019, 1, 5), precision="published"))]))
+    assert len(db.events()) == 2
+
+
+def test_failed_article_is_recorded_and_retried(db):
+    art = article("Something that failed.")
+    assert db.store(Outcome(article=art, error="stage x: boom")) == "failed"
+    [row] = db.articles()
+    assert row["status"] == "failed" and "boom" in row["error"]
+    assert db.store(outcome(art)) == "stored"
+    assert [r["status"] for r in db.articles()] == ["stored"]
+
+
+def test_one_transaction_per_article(db, monkeypatch):
+    art = article("Troops and a claim.")
+
+    def broken(conn, claim):
+        raise sa.exc.OperationalError("insert", {}, Exception("disk full"))
+
+    monkeypatch.setattr(writer, "save_claim", broken)
+    with pytest.raises(sa.exc.OperationalError):
+        db.store(outcome(art, [event_in(art, PUBLISHED)], [claim_in(art, "assert", PRK)]))
+    assert db.counts() == {"articles": 0, "events": 0, "claims": 0, "evidence": 0}
+
+
+def test_claims_merge_across_articles_and_become_disputed(db):
+    a, b = article("Officials said troops deployed."), article("Moscow denied it.", source="B")
+    db.store(outcome(a, claims=[claim_in(a, "concern", Actor(name="West", text="Western officials", country="WST"))]))
+    db.store(outcome(b, claims=[claim_in(b, "deny", RUS)]))
+    [claim] = db.claims()
+    assert claim.status == "disputed" and len(claim.claimants) == 2
+    assert {c.article_id for c in claim.claimants} == {a.id, b.id}
+    assert db.claims(disputed=True) == [claim]
+    assert db.claims(actor="RUS") == [claim]
+
+
+def test_event_filters(db):
+    art = article("Troops.")
+    db.store(outcome(art, [event_in(art, DateValue(value=date(2024, 10, 24), precision="day"))]))
+    assert len(db.events(actor="PRK")) == 1
+    assert len(db.events(actor="north korea")) == 1
+    assert db.events(actor="USA") == []
+    assert len(db.events(type="aid")) == 1 and db.events(type="ASSAULT") == []
+    assert len(db.events(since=date(2024, 10, 1), until=date(2024, 10, 31))) == 1
+    assert db.events(since=date(2024, 10, 25)) == []
+    assert len(db.events(status="asserted")) == 1
+
+
+def test_results_convert(db):
+    art = article("Troops.")
+    db.store(outcome(art, [event_in(art, PUBLISHED)]))
+    found = db.events()
+    frame = found.to_dataframe()
+    assert frame.loc[0, "type"] == "AID" and frame.loc[0, "date.value"] == "2024-11-06"
+    assert found.to_csv().splitlines()[0].startswith("id,type")
+    assert '"type": "AID"' in found.to_jsonl()
+
+
+def test_migrations_match_the_schema(db):
+    with db.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn)
+        diff = [d for d in compare_metadata(ctx, metadata) if not _ignorable(d)]
+    assert diff == []
+
+
+def _ignorable(diff) -> bool:
+    # alembic's own bookkeeping table is not in our metadata
+    return diff[0] == "remove_table" and diff[1].name == "alembic_version"
