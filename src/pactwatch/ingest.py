@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from pactwatch.api import get_pipeline
+from pactwatch import api
 from pactwatch.config import Config
 from pactwatch.errors import InputError
 from pactwatch.readers import Meta, read_paths
@@ -49,7 +49,7 @@ def ingest(db, paths: Iterable, meta: Meta = Meta(), config: Config | None = Non
                 origins.setdefault(item.id, origin)
                 yield item
 
-    for outcome in get_pipeline(config).run(fresh_articles()):
+    for outcome in api.get_pipeline(config).run(fresh_articles()):
         origin = origins.get(outcome.article.id)
         status = _store(db, outcome, origin, report)
         if progress:

@@ -222,8 +222,17 @@ def _chain(scan: Scan, i: int) -> tuple[list[Piece], int]:
     return chain, j
 
 
+def _modifies_thing(scan: Scan, piece: Piece) -> bool:
+    """A role noun used as a modifier of a non-role noun ("military cooperation")."""
+    if piece.first(("title",)) is not None:
+        return False
+    head = _head_noun(piece.span)
+    return head is not None and head.i > piece.end - 1 and not any(
+        p.start <= head.i < p.end and _is_role(p) for p in scan.pieces)
+
+
 def _role_after(scan: Scan, chain: list[Piece], j: int) -> bool:
-    if j >= len(scan.pieces) or not _is_role(scan.pieces[j]):
+    if j >= len(scan.pieces) or not _is_role(scan.pieces[j]) or _modifies_thing(scan, scan.pieces[j]):
         return False
     end = chain[-1].end
     if scan.doc[end].text in POSSESSIVE:

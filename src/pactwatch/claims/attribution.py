@@ -68,8 +68,17 @@ def _subject(verb):
             return verb.head
         if verb.dep_ not in INHERIT_DEPS or verb.head is verb:
             return None
-        verb = verb.head
+        verb = _reporter(verb.head) if verb.tag_ == "VBG" else verb.head
     return None
+
+
+def _reporter(head):
+    """A participle attached to a reported clause belongs to the reporting verb above it."""
+    if head.dep_ == "ccomp" and head.head is not head and head.head.pos_ == "VERB":
+        lex = load_lexicon()
+        if head.head.lemma_.lower() in lex.verbs:
+            return head.head
+    return head
 
 
 def _agent(verb):
@@ -163,11 +172,20 @@ def _verb_attributions(doc, verb, lex: Lexicon) -> list[Attribution]:
     return found
 
 
+def _nested_cues(root, lex: Lexicon) -> list:
+    """Participial cues hanging off a reported clause ("“…,” X said, adding …")."""
+    return [c for c in root.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+            and c.lemma_.lower() in lex.verbs]
+
+
 def _verb_content(doc, verb, takes, lex: Lexicon, base: dict) -> list[Attribution]:
-    kids = {c.dep_: c for c in verb.children}
+    kids: dict = {}
+    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
+        kids.setdefault(child.dep_, child)
     if "clause" in takes and "ccomp" in kids:
         root = kids["ccomp"]
-        return [Attribution(**base, content=_content(doc, root), content_root=root.i)]
+        content = _content(doc, root, _nested_cues(root, lex))
+        return [Attribution(**base, content=content, content_root=root.i)]
     if "xcomp" in takes and "xcomp" in kids:
         root = kids["xcomp"]
         return [Attribution(**base, content=_content(doc, root), content_root=root.i)]
@@ -296,3 +314,11 @@ def attributions_in(doc, lexicon: Lexicon | None = None) -> list[Attribution]:
         for pattern in (_noun_attributions, _according, _adverb, _adjective):
             found.extend(pattern(doc, tok, lex))
     return [a for a in found if a.content]
+
+
+def outermost(atts: list[Attribution]) -> list[Attribution]:
+    """Drop attributions whose cue lies inside another one's content (reported speech nested
+    in reported speech); corpora such as PolNeAR annotate only the outer relation."""
+    def inside(a: Attribution, b: Attribution) -> bool:
+        return a is not b and any(s <= a.cue_span[0] and a.cue_span[1] <= e for s, e in b.content)
+    return [a for a in atts if not any(inside(a, b) for b in atts)]

@@ -174,12 +174,17 @@ def export(
         sys.stdout.write(text)
 
 
+def _stage_order(spec) -> tuple:
+    default = Config().stages
+    return (default.index(spec.name) if spec.name in default else len(default), spec.name)
+
+
 @app.command()
 def pipeline():
     """List the registered pipeline stages, with what each needs and adds."""
     rows = [{"stage": s.name, "needs": ", ".join(s.needs), "adds": ", ".join(s.adds),
              "default": "yes" if s.name in Config().stages else "", "what": s.doc}
-            for s in list_stages()]
+            for s in sorted(list_stages(), key=_stage_order)]
     out.print(render.records_table(rows, ["stage", "needs", "adds", "default", "what"], "Stages"))
 
 

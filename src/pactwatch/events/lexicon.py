@@ -1,0 +1,149 @@
+"""The event lexicon and frames: YAML data under ``pactwatch/data/events``, validated on load."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from pactwatch.errors import PactwatchError, define
+from pactwatch.records import PLOVER_TYPES
+
+define("PW400", "{path}: invalid event data ({detail})")
+
+COOPERATIVE_DEFAULT = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Source(_Model):
+    id: str
+    cite: str
+
+
+class Trigger(_Model):
+    lemmas: tuple[str, ...]
+    type: str
+    cameo: str
+    pos: tuple[str, ...] = ()
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
+    source: str
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, value: str) -> str:
+        if value not in PLOVER_TYPES:
+            raise ValueError(f"unknown PLOVER type {value}")
+        return value
+
+    def fits(self, lemma: str, pos: str) -> bool:
+        return lemma in self.lemmas and (not self.pos or pos in self.pos)
+
+
+class Frame(_Model):
+    type: str
+    cameo: str
+    lemmas: tuple[str, ...]
+    only: str | None = None  # cooperative | conflictual
+    source: str
+
+
+class StatusCues(_Model):
+    negation: frozenset[str]
+    planned_aux: frozenset[str]
+    planned_verbs: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    hypothetical_markers: frozenset[str]
+    reported_adverbs: frozenset[str]
+    reported_verbs: frozenset[str]
+    reported_nouns: frozenset[str]
+    according: frozenset[str]
+    denial_verbs: frozenset[str]
+
+
+class LexiconFile(_Model):
+    sources: tuple[Source, ...]
+    triggers: tuple[Trigger, ...]
+    target_preps: dict[str, tuple[str, ...]]
+
+
+class FramesFile(_Model):
+    sources: tuple[Source, ...]
+    cooperative: frozenset[str]
+    frames: tuple[Frame, ...]
+    transparent: frozenset[str]
+    status: StatusCues
+
+
+class EventLexicon(_Model):
+    """Triggers (object patterns first), frames, and status cues."""
+
+    patterns: tuple[Trigger, ...]
+    plain: tuple[Trigger, ...]
+    frames: tuple[Frame, ...]
+    transparent: frozenset[str]
+    cooperative: frozenset[str]
+    status: StatusCues
+    target_preps: frozenset[str]
+
+    def trigger(self, lemma: str, pos: str, objects: set[str]) -> Trigger | None:
+        """The first entry for this word: an object pattern whose object is present, else a plain one."""
+        for entry in self.patterns:
+            if entry.fits(lemma, pos) and objects & set(entry.objects):
+                return entry
+        return next((e for e in self.plain if e.fits(lemma, pos)), None)
+
+    def frame(self, lemma: str, inner_type: str | None) -> Frame | None:
+        for frame in self.frames:
+            if lemma in frame.lemmas and self._polarity_ok(frame, inner_type):
+                return frame
+        return None
+
+    def _polarity_ok(self, frame: Frame, inner_type: str | None) -> bool:
+        if frame.only is None or inner_type is None:
+            return frame.only is None
+        cooperative = inner_type in self.cooperative
+        return cooperative if frame.only == "cooperative" else not cooperative
+
+
+def data_dir() -> Path:
+    return Path(str(resources.files("pactwatch") / "data" / "events"))
+
+
+def _read(path: Path, model: type[_Model]) -> _Model:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        parsed = model.model_validate(raw)
+    except (OSError, yaml.YAMLError, ValueError) as exc:
+        raise PactwatchError("PW400", path=str(path), detail=" ".join(str(exc).splitlines()[:2])) from exc
+    _check_sources(path, parsed)
+    return parsed
+
+
+def _check_sources(path: Path, parsed) -> None:
+    ids = {s.id for s in parsed.sources}
+    entries = getattr(parsed, "triggers", ()) or getattr(parsed, "frames", ())
+    unknown = sorted({e.source for e in entries} - ids)
+    if unknown:
+        raise PactwatchError("PW400", path=str(path), detail=f"unknown source ids {unknown}")
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(folder: str | None = None) -> EventLexicon:
+    base = Path(folder) if folder else data_dir()
+    lex: LexiconFile = _read(base / "lexicon.yaml", LexiconFile)
+    frames: FramesFile = _read(base / "frames.yaml", FramesFile)
+    return EventLexicon(
+        patterns=tuple(t for t in lex.triggers if t.objects),
+        plain=tuple(t for t in lex.triggers if not t.objects),
+        frames=frames.frames, transparent=frames.transparent,
+        cooperative=frames.cooperative or COOPERATIVE_DEFAULT, status=frames.status,
+        target_preps=frozenset(lex.target_preps.get("default", ())),
+    )

@@ -1,0 +1,80 @@
+"""Small helpers over the spaCy dependency parse shared by detection and pair typing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pactwatch.events.lexicon import EventLexicon, Frame, Trigger
+
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "compound", "amod", "nmod", "dative", "obj"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "relcl", "pcomp",
+                             "conj", "attr", "oprd", "nsubjpass"})
+
+
+@dataclass(frozen=True)
+class Match:
+    """A trigger word and what the lexicon says of it."""
+
+    token: object  # spaCy Token
+    entry: Trigger
+
+
+def pos_of(token) -> str:
+    return "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else token.pos_
+
+
+def word_forms(token) -> set[str]:
+    return {token.lemma_.lower(), token.lower_}
+
+
+def objects_of(token) -> set[str]:
+    """Words a trigger governs that can select an object pattern ("sign" + treaty, "launch" + missile)."""
+    found: set[str] = set()
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS or child.dep_ == "prt":
+            found |= word_forms(child)
+            found |= {w for gc in child.children if gc.dep_ in ("compound", "amod") for w in word_forms(gc)}
+        elif child.dep_ in ("prep", "agent"):
+            found |= {w for gc in child.children if gc.dep_ == "pobj" for w in word_forms(gc)}
+    if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        found |= word_forms(token.head)
+    return found
+
+
+def trigger_at(token, lex: EventLexicon) -> Trigger | None:
+    if token.pos_ not in ("VERB", "NOUN", "PROPN", "AUX") or token.ent_type_ in ("GPE", "PERSON", "NORP"):
+        return None
+    return lex.trigger(token.lemma_.lower(), pos_of(token), objects_of(token))
+
+
+def frame_at(token, lex: EventLexicon, inner_type: str | None) -> Frame | None:
+    if token.pos_ not in ("VERB", "NOUN", "AUX"):
+        return None
+    return lex.frame(token.lemma_.lower(), inner_type)
+
+
+def ancestors_upto(token, top) -> list:
+    """Tokens from ``token`` (inclusive) up to ``top`` (inclusive), or to the root."""
+    chain = [token]
+    while chain[-1] is not top and chain[-1].head is not chain[-1]:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def lowest_common_ancestor(a, b):
+    above_a = {t.i for t in ancestors_upto(a, None)}
+    return next(t for t in ancestors_upto(b, None) if t.i in above_a)
+
+
+def span_head(doc, start: int, end: int):
+    """The syntactic head of the tokens within character offsets [start, end)."""
+    tokens = [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    if not tokens:
+        return None
+    ids = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in ids or t.head is t]
+    return heads[0] if heads else tokens[0]
+
+
+def negated(token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
