@@ -4,10 +4,21 @@ from pactwatch.api import extract
 from pactwatch.config import Config
 from pactwatch.errors import PactwatchError
 from pactwatch.records import (
-    Actor, Article, Claim, Event, Evidence, Extraction, Obligation, Place, Ratification, Treaty,
+    Actor,
+    Article,
+    Claim,
+    Event,
+    Evidence,
+    Extraction,
+    Obligation,
+    Place,
+    Ratification,
+    Treaty,
 )
-from pactwatch.store.db import Database
-from pactwatch.store.db import open  # noqa: A004 - pactwatch.open(db) is the public API
+from pactwatch.store.db import (
+    Database,
+    open,  # noqa: A004 - pactwatch.open(db) is the public API
+)
 
 __version__ = "0.1.0"
 

@@ -109,9 +109,9 @@ def detect_kind(path: Path, raw: bytes) -> str:
     if suffix in HTML_SUFFIXES:
         return "html"
     head = raw[:2048].lstrip().lower()
-    if suffix in FEED_SUFFIXES or head.startswith(b"<?xml"):
-        if b"<rss" in head or b"<feed" in head or b"<rdf" in head:
-            return "feed"
+    is_feed = b"<rss" in head or b"<feed" in head or b"<rdf" in head
+    if is_feed and (suffix in FEED_SUFFIXES or head.startswith(b"<?xml")):
+        return "feed"
     if head.startswith((b"<!doctype html", b"<html")):
         return "html"
     return "text"

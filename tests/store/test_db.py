@@ -10,7 +10,14 @@ from alembic.migration import MigrationContext
 from pactwatch.context import ArticleContext
 from pactwatch.pipeline import Outcome
 from pactwatch.records import (
-    Actor, Article, Claim, ClaimantEntry, DateValue, Event, Evidence, Span,
+    Actor,
+    Article,
+    Claim,
+    ClaimantEntry,
+    DateValue,
+    Event,
+    Evidence,
+    Span,
 )
 from pactwatch.store import writer
 from pactwatch.store.schema import metadata

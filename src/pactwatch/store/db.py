@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection, Engine
 from pactwatch.config import DEFAULT_DB
 from pactwatch.errors import PactwatchError
 from pactwatch.pipeline import Outcome
-from pactwatch.records import Article, Claim, Event
+from pactwatch.records import Claim, Event
 from pactwatch.store import schema as t
 from pactwatch.store.results import Records
 from pactwatch.store.writer import write_outcome
@@ -170,12 +170,12 @@ def _records_with_actor(kind: str, actor: str):
 
 def _article_row(row) -> dict:
     data = dict(row)
-    data["ingested_at"] = data["ingested_at"].replace(tzinfo=timezone.utc).isoformat()
+    data["ingested_at"] = data["ingested_at"].replace(tzinfo=UTC).isoformat()
     return data
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def open(url: str | None = None) -> Database:  # noqa: A001 - the public API name

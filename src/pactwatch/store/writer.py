@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -32,7 +32,7 @@ def _upsert_article(conn: Connection, article: Article, origin: str | None, erro
     conn.execute(sa.delete(t.articles).where(t.articles.c.id == article.id))
     row = article.model_dump()
     row.update(origin=origin, status="failed" if error else "stored", error=error,
-               ingested_at=datetime.now(timezone.utc).replace(tzinfo=None))
+               ingested_at=datetime.now(UTC).replace(tzinfo=None))
     conn.execute(sa.insert(t.articles).values(**row))
 
 

@@ -1,0 +1,111 @@
+"""Throughput of the pactwatch pipeline against raw spaCy parsing of the same text.
+
+Reads the real articles in ../shared/eval/news (Wikinews 2019-2021 and MUC-4), then, in one
+run and with the same number of processes, times:
+
+  raw      spaCy's model alone (nlp.pipe), the floor every stage builds on
+  extract  the full pactwatch pipeline (parse + every stage), nothing stored
+  ingest   the full pipeline plus storing into a fresh SQLite file
+
+and prints articles/second, words/second, peak RSS and each ratio to raw parsing.
+
+    .venv/bin/python bench/bench_pipeline.py --shared ../shared [--limit 200] [--processes 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from pactwatch.api import get_pipeline
+from pactwatch.config import Config
+from pactwatch.nlp import load_model
+from pactwatch.records import Article
+from pactwatch.store.db import Database
+
+CORPORA = ("wikinews_2019_2021.jsonl", "muc4_1988_1990.jsonl")
+
+
+def load_articles(shared: Path, limit: int | None) -> list[Article]:
+    articles = []
+    for name in CORPORA:
+        for line in (shared / "eval" / "news" / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            articles.append(Article.from_text(row["text"], title=row.get("title"),
+                                              source=row.get("source"), url=row.get("url")))
+    return articles[:limit] if limit else articles
+
+
+def timed(label: str, fn, articles: list[Article], words: int) -> dict:
+    start = time.perf_counter()
+    fn(articles)
+    seconds = time.perf_counter() - start
+    return {"stage": label, "seconds": seconds, "articles_per_s": len(articles) / seconds,
+            "words_per_s": words / seconds}
+
+
+def run_raw(config: Config):
+    nlp = load_model(config.model)
+
+    def run(articles):
+        for _ in nlp.pipe((a.text for a in articles), n_process=config.processes,
+                          batch_size=config.batch_size):
+            pass
+    return run
+
+
+def run_extract(config: Config):
+    pipeline = get_pipeline(config)
+
+    def run(articles):
+        for outcome in pipeline.run(articles):
+            assert outcome.ok, outcome.error
+    return run
+
+
+def run_ingest(config: Config, folder: Path):
+    pipeline = get_pipeline(config)
+
+    def run(articles):
+        db = Database(f"sqlite:///{folder / 'bench.db'}")
+        for outcome in pipeline.run(articles):
+            db.store(outcome)
+        db.close()
+    return run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N articles")
+    parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--batch-size", type=int, default=16)
+    args = parser.parse_args()
+    articles = load_articles(args.shared, args.limit)
+    words = sum(len(a.text.split()) for a in articles)
+    config = Config(processes=args.processes, batch_size=args.batch_size)
+    get_pipeline(config)  # load models and data before timing
+    with tempfile.TemporaryDirectory() as tmp:
+        results = [timed("raw spaCy", run_raw(config), articles, words),
+                   timed("extract", run_extract(config), articles, words),
+                   timed("ingest", run_ingest(config, Path(tmp)), articles, words)]
+    report(results, len(articles), words, args.processes)
+
+
+def report(results: list[dict], n_articles: int, words: int, processes: int) -> None:
+    raw = results[0]["seconds"]
+    print(f"{n_articles} articles, {words} words, {processes} process(es)")
+    print(f"{'stage':<10} {'seconds':>8} {'art/s':>8} {'words/s':>9} {'vs raw':>7}")
+    for r in results:
+        print(f"{r['stage']:<10} {r['seconds']:8.2f} {r['articles_per_s']:8.1f} "
+              f"{r['words_per_s']:9.0f} {raw / r['seconds']:6.2f}x")
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS of this process: {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""The gazetteer rules file (``data/places/gazetteer.yaml``): schema and cached loader."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+
+from pactwatch import errors
+from pactwatch.errors import PactwatchError
+
+errors.define("PW500", "{path}: places data file not found")
+errors.define("PW501", "{path}: not valid places data ({detail})")
+errors.define("PW502", "{path}: {section} cites source {source!r}, not in the sources block")
+
+SCHEMA = "pactwatch.places.gazetteer.v1"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Source(Model):
+    id: str
+    cite: str
+
+
+class WordList(Model):
+    source: str
+    words: list[str]
+
+
+class NameList(Model):
+    source: str
+    names: list[str]
+
+
+class Suffixes(Model):
+    source: str
+    types: dict[str, str]
+
+
+class Thresholds(Model):
+    source: str
+    ruler_min_population: int
+    bare_city_min_population: int
+
+
+class GazetteerRules(Model):
+    schema_: str
+    sources: list[Source]
+    region_words: WordList
+    english_suffixes: Suffixes
+    thresholds: Thresholds
+    not_in_ruler: list[NameList]
+    us_context: WordList
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _schema_key(cls, raw: dict) -> dict:
+        if isinstance(raw, dict) and "schema" in raw:
+            raw = {**raw, "schema_": raw["schema"]}
+            raw.pop("schema")
+        return raw
+
+    def cited(self) -> list[tuple[str, str]]:
+        parts = [("region_words", self.region_words.source),
+                 ("english_suffixes", self.english_suffixes.source),
+                 ("thresholds", self.thresholds.source), ("us_context", self.us_context.source)]
+        return parts + [("not_in_ruler", n.source) for n in self.not_in_ruler]
+
+    def excluded(self) -> frozenset[str]:
+        return frozenset(name for group in self.not_in_ruler for name in group.names)
+
+
+def default_path() -> Path:
+    return Path(str(resources.files("pactwatch") / "data" / "places" / "gazetteer.yaml"))
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: str | None = None) -> GazetteerRules:
+    """Read and validate the gazetteer rules; raise PactwatchError PW500-PW502."""
+    file = Path(path) if path else default_path()
+    if not file.is_file():
+        raise PactwatchError("PW500", path=file)
+    try:
+        rules = GazetteerRules.model_validate(yaml.safe_load(file.read_text(encoding="utf-8")))
+    except (yaml.YAMLError, ValidationError) as exc:
+        raise PactwatchError("PW501", path=file, detail=str(exc).splitlines()[0]) from None
+    if rules.schema_ != SCHEMA:
+        raise PactwatchError("PW501", path=file, detail=f"schema must be {SCHEMA}")
+    ids = {s.id for s in rules.sources}
+    for section, source in rules.cited():
+        if source not in ids:
+            raise PactwatchError("PW502", path=file, section=section, source=source)
+    return rules
