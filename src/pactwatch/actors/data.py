@@ -127,7 +127,8 @@ class Person(Model):
         return [self.person, *self.aliases]
 
 
-TitleKind = Literal["title", "role", "place_noun", "honorific", "pair", "filler", "locative"]
+TitleKind = Literal["title", "role", "place_noun", "honorific", "pair", "filler", "locative",
+                    "family_name_first"]
 
 
 class Title(Model):

@@ -117,15 +117,14 @@ def _title_entries(data: ActorData) -> Iterator[Entry]:
                 yield Entry(t.kind, text, text, None, t.sector, offices=tuple(t.offices))
 
 
-def _short_names(people: tuple[Person, ...]) -> dict[str, tuple[str, ...]]:
-    """First and last word of each name -> the people it could mean."""
+def _short_names(people: tuple[Person, ...], family_first: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Surname of each name (first word for family-name-first states, else last) -> people."""
     table: dict[str, set[str]] = defaultdict(set)
     for p in people:
         for name in p.names():
             words = fold(name).split()
             if len(words) > 1:
-                table[words[0]].add(p.person)
-                table[words[-1]].add(p.person)
+                table[words[0] if p.country in family_first else words[-1]].add(p.person)
     return {k: tuple(sorted(v)) for k, v in table.items()}
 
 
@@ -138,11 +137,13 @@ def build_lexicon(data: ActorData) -> Lexicon:
     for t in data.titles:
         if t.kind in ("place_noun", "honorific", "filler", "locative"):
             words[t.kind].update(n.lower() for n in t.names)
+        elif t.kind == "family_name_first":
+            words[t.kind].update(t.names)
     return Lexicon(
         phrases={k: tuple(dict.fromkeys(v)) for k, v in phrases.items()},
         words={k: frozenset(v) for k, v in words.items()},
         people={p.person: p for p in data.people},
-        short_names=_short_names(data.people),
+        short_names=_short_names(data.people, frozenset(words["family_name_first"])),
     )
 
 

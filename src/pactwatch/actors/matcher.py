@@ -54,7 +54,10 @@ JOINERS = frozenset({"and", "or", ",", "&", "as", "well"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
+                           "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"})
 MAX_NAME_TOKENS = 5
+ROLE_PREPS = frozenset({"in", "of", "from"})  # "authorities in Pakistan", "troops of/from Russia"
 
 
 @dataclass(frozen=True)
@@ -82,9 +85,11 @@ class Piece:
 def phrase_matcher(vocab, folder: str | None = None) -> PhraseMatcher:
     """A PhraseMatcher on ``vocab`` for every lexicon phrase (patterns tokenized by spaCy)."""
     matcher = PhraseMatcher(vocab, attr="LOWER")
-    keys = list(lexicon(folder).phrases)
-    for key, pattern in zip(keys, load_pipeline().tokenizer.pipe(keys), strict=True):
-        matcher.add(key, [pattern])
+    tokenizer = load_pipeline().tokenizer
+    for key, entries in lexicon(folder).phrases.items():
+        # tokenize as written: "U.S." and "u.s." are split differently by spaCy
+        written = sorted({e.pattern.strip() for e in entries} | {key})
+        matcher.add(key, list(tokenizer.pipe(written)))
     return matcher
 
 
@@ -136,6 +141,19 @@ def nat_entry(piece: Piece) -> Entry | None:
     if firm:
         return firm[0]
     return entries[0] if entries and len({e.code for e in entries}) == 1 else None
+
+
+def describes_other(doc: Doc, piece: Piece) -> bool:
+    """"Iran-allied group", "Afghan-born envoy": the name only describes another entity.
+
+    A name joined by a hyphen to a participle ("-backed", "-allied", "-born") modifies the
+    noun after it; "-led" is kept ("US-led coalition": the leader acts).
+    """
+    end = piece.end
+    if end + 1 >= len(doc) or doc[end].text != "-" or doc[end - 1].whitespace_:
+        return False
+    word = doc[end + 1]
+    return word.lower_ != "led" and (word.tag_ in ("VBN", "VBD") or word.lower_ == "born")
 
 
 def _is_nationality(piece: Piece) -> bool:
@@ -240,6 +258,15 @@ def _role_after(scan: Scan, chain: list[Piece], j: int) -> bool:
     return scan.fillers_only(end, scan.pieces[j].start)
 
 
+def _org_between(scan: Scan, chain: list[Piece], j: int) -> bool:
+    """"U.S. deputy UN ambassador": a state, then an organisation, then the role: the state's."""
+    if j >= len(scan.pieces) or nat_entry(chain[-1]).code not in scan.country_codes:
+        return False
+    org = scan.pieces[j]
+    return (org.first(("org", "organ")) is not None
+            and scan.fillers_only(chain[-1].end, org.start) and _role_after(scan, [org], j + 1))
+
+
 def _head_noun(span: Span) -> Token | None:
     root = span.root
     if root.dep_ in MODIFIER_DEPS and not (span.start <= root.head.i < span.end):
@@ -247,12 +274,15 @@ def _head_noun(span: Span) -> Token | None:
     return None
 
 
+def _is_place_noun(scan: Scan, token: Token) -> bool:
+    return scan.lex.is_word("place_noun", token.lemma_) or scan.lex.is_word("place_noun", token.text)
+
+
 def is_location(scan: Scan, piece: Piece) -> bool:
     """A place use of a name: object of a locative preposition, or modifier of a place noun."""
     root, entry = piece.span.root, piece.main
     head = _head_noun(piece.span)
-    if head is not None and (scan.lex.is_word("place_noun", head.lemma_)
-                             or scan.lex.is_word("place_noun", head.text)):
+    if head is not None and _is_place_noun(scan, head):
         return True
     if head is not None and any(p.start <= head.i < p.end and p.first(("country",))
                                 for p in scan.pieces):
@@ -261,6 +291,10 @@ def is_location(scan: Scan, piece: Piece) -> bool:
         return False
     if root.dep_ == "pobj" and scan.lex.is_word("locative", root.head.text):
         return True
+    if root.dep_ == "pobj" and _is_place_noun(scan, root.head.head):
+        return True  # "the Lachin corridor between Armenia and ..."
+    if root.dep_ == "appos" and _is_place_noun(scan, root.head):
+        return True  # "the capital Damascus"
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         of_head = root.head.head
         return scan.lex.is_word("place_noun", of_head.lemma_) or of_head.ent_type_ in PLACE_ENTS
@@ -269,9 +303,25 @@ def is_location(scan: Scan, piece: Piece) -> bool:
 
 def _standalone(scan: Scan, piece: Piece) -> Actor | None:
     entry = next((e for e in piece.entries if e.kind in ACTOR_KINDS and not e.ambiguous), None)
-    if entry is None or is_location(scan, piece):
+    if entry is None or describes_other(scan.doc, piece) or is_location(scan, piece):
         return None
     return _actor(piece.span, entry.name, entry.code, entry.sector)
+
+
+def _role_before(scan: Scan, i: int, before: list[Actor]) -> Actor | None:
+    """"Authorities in Pakistan", "officials from Russia": a free role noun, a preposition, a name."""
+    piece, root = scan.pieces[i], scan.pieces[i].span.root
+    nat = nat_entry(piece)
+    if nat is None or root.dep_ != "pobj" or root.head.lower_ not in ROLE_PREPS:
+        return None
+    role_tok = root.head.head
+    owner = next((p for p in scan.pieces[:i] if p.start <= role_tok.i < p.end and _is_role(p)), None)
+    if owner is None or owner.first(("title", "role")) is None or any(
+            a.start <= role_tok.idx < a.end for a in before):
+        return None
+    role = owner.first(("title", "role"))
+    span = scan.doc[owner.start:piece.end]
+    return _actor(span, nat.name, nat.code, role.sector or nat.sector)
 
 
 def _person_actor(scan: Scan, span: Span, name: str) -> Actor | None:
@@ -282,18 +332,43 @@ def _person_actor(scan: Scan, span: Span, name: str) -> Actor | None:
     return _actor(span, person.person, person.country, role.sector if role else None, person.person)
 
 
+def _of_nationality(scan: Scan, end: int, nxt: int) -> Piece | None:
+    """The nationality in "<title> [<name>] of [the] <country>" starting after token ``end``."""
+    doc = scan.doc
+    if end >= len(doc) or doc[end].lower_ != "of" or nxt >= len(scan.pieces):
+        return None
+    piece = scan.pieces[nxt]
+    gap = piece.start - end - 1
+    ok = gap == 0 or (gap == 1 and doc[end + 1].lower_ == "the")
+    return piece if ok and _is_nationality(piece) and not describes_other(doc, piece) else None
+
+
 def _title_alone(scan: Scan, i: int) -> tuple[list[Actor], int]:
-    """A title with no nationality before it: "President Putin", "Foreign Minister X"."""
+    """A title with no nationality before it: "President Putin", "the President of Russia"."""
     role = scan.pieces[i].first(("title",))
     if role is None:
         return [], i + 1
-    ctx = NameContext(offices=role.offices, day=scan.day)
-    person, end, nxt = _title_person(scan, i, ctx)
+    person, end, nxt = _title_person(scan, i, NameContext(offices=role.offices, day=scan.day))
+    of = _of_nationality(scan, end, nxt)
+    if of is not None:
+        return _title_of(scan, i, of, end), nxt + 1
     if person is None or end == scan.pieces[i].end:
         return [], nxt
     span = scan.doc[scan.pieces[i].start:end]
     known = _person_actor(scan, span, person)
     return [known or _actor(span, person, None, role.sector, person)], nxt
+
+
+def _title_of(scan: Scan, i: int, of: Piece, name_end: int) -> list[Actor]:
+    """"Prime Minister John Major of Britain", "the President of Russia"."""
+    title_piece, nat = scan.pieces[i], nat_entry(of)
+    role = title_piece.first(("title",))
+    ctx = _context(nat, role, scan.day)
+    name = scan.doc[title_piece.end:name_end]
+    found = resolve_name(scan.lex, name.text, ctx) if len(name) else office_holder(scan.lex, ctx)
+    person = found.person if found else (name.text or None)
+    span = scan.doc[title_piece.start:of.end]
+    return [_actor(span, person or nat.name, nat.code, role.sector or nat.sector, person)]
 
 
 def _pair(scan: Scan, piece: Piece, before: list[Actor]) -> list[Actor]:
@@ -312,11 +387,15 @@ def _pair(scan: Scan, piece: Piece, before: list[Actor]) -> list[Actor]:
 
 def _step(scan: Scan, i: int, before: list[Actor]) -> tuple[list[Actor], int]:
     piece = scan.pieces[i]
+    if describes_other(scan.doc, piece):
+        return [], i + 1
     if _is_nationality(piece):
         chain, j = _chain(scan, i)
         if _role_after(scan, chain, j):
             return _compose(scan, chain, j)
-        actor = _standalone(scan, piece)
+        if _org_between(scan, chain, j):
+            return _compose(scan, chain, j + 1)
+        actor = _role_before(scan, i, before) or _standalone(scan, piece)
         return ([actor] if actor else []), i + 1
     if piece.first(("person",)):
         actor = _person_actor(scan, piece.span, piece.first(("person",)).person)
@@ -342,6 +421,14 @@ def _covered(doc: Doc, pieces: list[Piece]) -> set[int]:
     return {t for p in pieces for t in range(p.start, p.end)}
 
 
+def _lone_name(doc: Doc, tok: Token) -> bool:
+    """A one-word proper name: no capitalised proper noun beside it, not a date or number."""
+    if tok.ent_type_ in NOT_NAME_ENTS:
+        return False
+    around = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in around)
+
+
 def surname_mentions(scan: Scan, taken: set[int]) -> Iterator[Actor]:
     """One-word person mentions ("Putin", "Mr Erdogan") naming exactly one known person."""
     for tok in scan.doc:
@@ -349,9 +436,7 @@ def surname_mentions(scan: Scan, taken: set[int]) -> Iterator[Actor]:
             continue
         prev = scan.doc[tok.i - 1] if tok.i else None
         cued = prev is not None and scan.lex.is_word("honorific", prev.text)
-        alone = tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and (
-            tok.i + 1 >= len(scan.doc) or scan.doc[tok.i + 1].ent_iob_ != "I")
-        if not (cued or alone):
+        if not (cued or _lone_name(scan.doc, tok)):
             continue
         person = resolve_name(scan.lex, tok.text, NameContext(day=scan.day))
         if person is not None:

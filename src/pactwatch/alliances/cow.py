@@ -54,6 +54,7 @@ class IsoEntry(_Frozen):
     rule: str
     aliases: tuple[str, ...] = ()
     note: str | None = None
+    in_cow: bool = True
 
 
 class Source(_Frozen):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from itertools import groupby
 from typing import Literal
 
@@ -126,8 +126,9 @@ def member_obligations(members: Iterable[AtopMember]) -> list[DirectedObligation
 
 
 def years_of(start: date, end: date | None, last_year: int) -> range:
-    """Calendar years touched by the half-open span [start, end)."""
-    final = (end - timedelta(days=1)).year if end else last_year
+    """ATOP's dyad-years of a co-membership span: from the start year to the exit year
+    inclusive (an exit on 1 Jan 1980 still yields a 1980 row, as in ATOP's ddyr file)."""
+    final = end.year if end else last_year
     return range(start.year, min(final, last_year) + 1)
 
 
@@ -195,3 +196,32 @@ def by_dyad(obligations: Iterable[DirectedObligation]) -> dict[tuple, list[Direc
     for o in obligations:
         out[(o.from_ccode, o.to_ccode)].append(o)
     return out
+
+
+def conditions_from_strings(values: Iterable[str]) -> tuple[Condition, ...]:
+    """Conditions of a news/current Obligation record (``Obligation.conditions``).
+
+    ``adversary:RUS,CHN`` and ``location:KOR`` are checkable conditions with their detail; an
+    ATOP variable (``defcoadv``) or condition code (``specific_conflict``) is that condition;
+    ``article:4`` names the article (not a condition); any other text is a note that does not
+    restrict the obligation (e.g. "attack on a party", the casus foederis itself).
+    """
+    specs = {c.variable: c for cs in conditions_file().conditions.values() for c in cs}
+    specs |= {c.code: c for c in specs.values()}
+    out = []
+    for value in values:
+        head, _, tail = value.partition(":")
+        items = tuple(x.strip() for x in tail.split(",") if x.strip())
+        if head in ("adversary", "location") and items:
+            out.append(Condition(code="specific_adversary" if head == "adversary" else "location",
+                                 kind=head, text=value, adversaries=items if head == "adversary"
+                                 else (), locations=items if head == "location" else ()))
+        elif head == "article":
+            continue
+        elif value in specs:
+            spec = specs[value]
+            out.append(Condition(code=spec.code, kind=spec.kind, text=spec.text,
+                                 variable=spec.variable))
+        else:
+            out.append(Condition(code="note", kind="note", text=value))
+    return tuple(out)

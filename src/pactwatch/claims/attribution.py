@@ -17,6 +17,7 @@ Patterns (all over the lemmas of data/claims/cues.yaml, none over particular wor
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pactwatch.claims.lexicon import CueStance, Lexicon, load_lexicon
@@ -66,7 +67,7 @@ def _subject(verb):
             return _agent(verb) if subj.dep_ == "nsubjpass" else subj
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
             return verb.head
-        if verb.dep_ not in INHERIT_DEPS or verb.head is verb:
+        if verb.dep_ not in INHERIT_DEPS or verb.head.i == verb.i:
             return None
         verb = _reporter(verb.head) if verb.tag_ == "VBG" else verb.head
     return None
@@ -74,7 +75,7 @@ def _subject(verb):
 
 def _reporter(head):
     """A participle attached to a reported clause belongs to the reporting verb above it."""
-    if head.dep_ == "ccomp" and head.head is not head and head.head.pos_ == "VERB":
+    if head.dep_ == "ccomp" and head.head.i != head.i and head.head.pos_ == "VERB":
         lex = load_lexicon()
         if head.head.lemma_.lower() in lex.verbs:
             return head.head
@@ -89,7 +90,7 @@ def _agent(verb):
 
 def _source_ids(subj, head=None) -> set[int]:
     """The source noun phrase, without the relative clause a relativised source heads."""
-    skip = [c for c in subj.children if c.dep_ == "relcl" and c is head]
+    skip = [c for c in subj.children if c.dep_ == "relcl" and head is not None and c.i == head.i]
     return subtree_ids(subj, skip)
 
 
@@ -166,10 +167,14 @@ def _verb_attributions(doc, verb, lex: Lexicon) -> list[Attribution]:
         return []
     base = {"cue": char_spans(doc, {t.i for t in _cue_tokens(verb, lex)}), "stance": cue.stance,
             "kind": "verb", "negated": _is_negated(verb)}
-    subj = _subject(verb)
-    base = _with_source(doc, subj, verb, **base)
-    found = _verb_content(doc, verb, cue.takes, lex, base)
-    return found
+    base = _with_source(doc, _subject(verb), verb, **base)
+    if "source" not in base and not _is_passive(verb):
+        return []
+    return _verb_content(doc, verb, cue.takes, lex, base)
+
+
+def _is_passive(verb) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
 
 
 def _nested_cues(root, lex: Lexicon) -> list:
@@ -189,7 +194,10 @@ def _verb_content(doc, verb, takes, lex: Lexicon, base: dict) -> list[Attributio
     if "xcomp" in takes and "xcomp" in kids:
         root = kids["xcomp"]
         return [Attribution(**base, content=_content(doc, root), content_root=root.i)]
-    if "object" in takes and "dobj" in kids:
+    if "object" in takes and "dobj" in kids and "oprd" in kids:
+        ids = subtree_ids(kids["dobj"]) | subtree_ids(kids["oprd"])
+        return [Attribution(**base, content=char_spans(doc, ids), content_root=kids["dobj"].i)]
+    if "dobj" in kids and _takes_object(kids["dobj"], takes, lex):
         return _object_attributions(doc, kids["dobj"], lex, base)
     if "clause" in takes and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
@@ -199,6 +207,14 @@ def _verb_content(doc, verb, takes, lex: Lexicon, base: dict) -> list[Attributio
         if quoted:
             return [Attribution(**base, content=quoted)]
     return []
+
+
+def _takes_object(obj, takes, lex: Lexicon) -> bool:
+    """Any object for `object` verbs; for the others only a claim noun ("backed the claims")."""
+    if "object" in takes:
+        return True
+    lemma = obj.lemma_.lower()
+    return lemma in lex.nouns or lemma in lex.light_nouns
 
 
 def _object_attributions(doc, obj, lex: Lexicon, base: dict) -> list[Attribution]:
@@ -273,8 +289,8 @@ def _according(doc, tok, lex: Lexicon) -> list[Attribution]:
     stance = lex.prepositional.get((tok.lower_, nxt.lower_)) if nxt is not None else None
     if stance is None:
         return []
-    pobj = next((c for c in nxt.subtree if c.dep_ == "pobj" and c.head is nxt), None)
-    head = tok.head if tok.head is not tok else None
+    pobj = next((c for c in nxt.subtree if c.dep_ == "pobj" and c.head.i == nxt.i), None)
+    head = tok.head if tok.head.i != tok.i else None
     if pobj is None or head is None:
         return []
     cue = char_spans(doc, {tok.i, nxt.i})
@@ -304,21 +320,46 @@ def _adjective(doc, tok, lex: Lexicon) -> list[Attribution]:
                         content=_content(doc, head), content_root=head.i)]
 
 
+def _headline_colon(doc, sent) -> list[Attribution]:
+    """ "Issa: Clinton's honesty is in question": a name, a colon, then what the name says."""
+    colon = next((t for t in sent[:7] if t.text == ":"), None)
+    if colon is None or colon.i == sent.start or sent.end - colon.i < 4:
+        return []
+    head = doc[sent.start: colon.i]
+    if not all(t.pos_ in ("PROPN", "PUNCT") or t.is_title for t in head):
+        return []
+    if not any(t.pos_ == "PROPN" for t in head):
+        return []
+    return [Attribution(cue=(tok_span(colon),), stance="assert", kind="colon",
+                        source=char_spans(doc, {t.i for t in head}),
+                        source_parts=char_spans(doc, {t.i for t in head}),
+                        content=char_spans(doc, set(range(colon.i + 1, sent.end))),
+                        content_root=None)]
+
+
 def attributions_in(doc, lexicon: Lexicon | None = None) -> list[Attribution]:
     """Every attribution in a parsed doc, in text order of the cue."""
     lex = lexicon or load_lexicon()
     found: list[Attribution] = []
+    for sent in doc.sents:
+        found.extend(_headline_colon(doc, sent))
     for tok in doc:
         light = _light_attributions(doc, tok, lex)
         found.extend(light or _verb_attributions(doc, tok, lex))
         for pattern in (_noun_attributions, _according, _adverb, _adjective):
             found.extend(pattern(doc, tok, lex))
-    return [a for a in found if a.content]
+    return [a for a in found if a.content and a.cue]
 
 
-def outermost(atts: list[Attribution]) -> list[Attribution]:
-    """Drop attributions whose cue lies inside another one's content (reported speech nested
-    in reported speech); corpora such as PolNeAR annotate only the outer relation."""
-    def inside(a: Attribution, b: Attribution) -> bool:
-        return a is not b and any(s <= a.cue_span[0] and a.cue_span[1] <= e for s, e in b.content)
-    return [a for a in atts if not any(inside(a, b) for b in atts)]
+QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+
+
+def outermost(atts: list[Attribution], text: str) -> list[Attribution]:
+    """Drop attributions nested in reported speech: a cue inside another attribution's content
+    or inside quotation marks.  Corpora such as PolNeAR annotate only the outer relation."""
+    quotes = [m.span() for m in QUOTED.finditer(text)]
+
+    def inside(a: Attribution, spans) -> bool:
+        return any(s <= a.cue_span[0] and a.cue_span[1] <= e for s, e in spans)
+    return [a for a in atts if not inside(a, quotes)
+            and not any(b is not a and inside(a, b.content) for b in atts)]

@@ -17,7 +17,7 @@ errors.define("PW201", "{path}: cue lexicon does not match its schema ({detail})
 errors.define("PW202", "{path}: cue {lemma!r} has two stances ({first}, {second})")
 
 CueStance = Literal["assert", "deny", "concern", "support", "request"]
-Takes = Literal["clause", "object", "xcomp"]
+Takes = Literal["clause", "object", "claim_object", "xcomp"]
 SCHEMA = "pactwatch.claims.cues.v1"
 
 

@@ -211,7 +211,7 @@ def evaluate(path: Path, nlp, limit: int | None = None, keep_errors: bool = Fals
     report = Report()
     docs = nlp.pipe((g.text for g in golds), batch_size=batch_size)
     for gold, doc in zip(golds, docs, strict=True):
-        preds = [as_relation(a) for a in outermost(attributions_in(doc))]
+        preds = [as_relation(a) for a in outermost(attributions_in(doc), gold.text)]
         score_article(report, gold, preds, keep_errors)
     log.info("scored %d PolNeAR articles from %s", report.articles, path)
     return report

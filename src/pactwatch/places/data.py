@@ -56,6 +56,7 @@ class GazetteerRules(Model):
     english_suffixes: Suffixes
     thresholds: Thresholds
     not_in_ruler: list[NameList]
+    feature_words: WordList
     us_context: WordList
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
@@ -71,8 +72,12 @@ class GazetteerRules(Model):
     def cited(self) -> list[tuple[str, str]]:
         parts = [("region_words", self.region_words.source),
                  ("english_suffixes", self.english_suffixes.source),
-                 ("thresholds", self.thresholds.source), ("us_context", self.us_context.source)]
+                 ("thresholds", self.thresholds.source), ("us_context", self.us_context.source),
+                 ("feature_words", self.feature_words.source)]
         return parts + [("not_in_ruler", n.source) for n in self.not_in_ruler]
+
+    def is_feature(self, name: str) -> bool:
+        return any(word.lower() in self.feature_words.words for word in name.split())
 
     def excluded(self) -> frozenset[str]:
         return frozenset(name for group in self.not_in_ruler for name in group.names)

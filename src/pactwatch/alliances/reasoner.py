@@ -1,0 +1,308 @@
+"""Who must defend whom on a date, and what follows from an attack — each answer with its proof.
+
+The reasoner reads only the store (directed obligation rows, see :mod:`.derive`).  Rules:
+
+- R-DEFEND: state D is obligated to defend T on date d if a directed ``defense`` obligation
+  D→T is in force on d (start ≤ d < end).  Its conditions are checked against the attack:
+  an adversary condition fires only if the attacker is a named adversary (ATOP names threat
+  states in STATTHR1/2; where it names none the condition is *unchecked*); a location condition
+  only if the target's territory is among the named locations (unchecked when none are named);
+  the other ATOP conditions (specific conflict, number of adversaries, demands, provocation,
+  OLIMOB) cannot be checked from the data and leave the obligation *conditional*.
+- R-CHAIN: a defender D that goes to war with attacker A may itself be attacked by A; then D's
+  own defenders (R-DEFEND with target D) are drawn in.  Followed to ``depth`` links.
+- R-CONFLICT: a state drawn in on T's side that also owes A defense, offense, neutrality or
+  non-aggression is obligated to both sides.
+- R-NEUTRAL / R-NONAGG: neutrality and non-aggression obligations in force owed to A or to T
+  by any state (the attacker's own non-aggression promise to T is among them).
+- ATOP data end on 2018-12-31; an ATOP alliance in effect then is assumed to continue, and the
+  proof says so for any later date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.engine import Connection
+
+from pactwatch.alliances import repository as repo
+from pactwatch.alliances.derive import BASIS_DDYR, BASIS_OBVARY_UNRESOLVED, Condition
+from pactwatch.alliances.states import name_of, resolve
+from pactwatch.records import Evidence
+
+ATOP_END = date(2018, 12, 31)
+BINDING_TO_ATTACKER = ("defense", "offense", "neutrality", "nonaggression")
+Status = Literal["unconditional", "conditional", "not_firing"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @classmethod
+    def make(cls, **fields):
+        """Build from trusted store values without re-validation (the hot path of attack)."""
+        return cls.model_construct(**fields)
+
+
+class ProofStep(_Model):
+    rule: str
+    statement: str
+    records: list[str] = Field(default_factory=list)
+
+
+class ConditionCheck(_Model):
+    code: str
+    kind: str
+    text: str
+    result: Literal["holds", "fails", "unchecked", "not_restrictive"]
+    detail: str
+
+
+class ObligationFinding(_Model):
+    """One directed obligation in force, with its checked conditions and proof."""
+
+    state: str
+    ccode: int | None = None
+    name: str | None = None
+    to: str
+    type: str
+    treaty_id: str
+    treaty_name: str | None = None
+    atop_id: int | None = None
+    source: str
+    phase: int
+    article: str | None = None
+    status: Status
+    conditions: list[ConditionCheck] = Field(default_factory=list)
+    proof: list[ProofStep] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class ChainedDefender(_Model):
+    state: str
+    name: str | None = None
+    depth: int
+    chain: list[ObligationFinding]
+    rule: str
+
+
+class Conflict(_Model):
+    state: str
+    name: str | None = None
+    defends: list[ObligationFinding]
+    bound_to_attacker: list[ObligationFinding]
+    rule: str
+
+
+class Defenders(_Model):
+    of: str
+    on: date
+    defenders: list[ObligationFinding]
+
+
+class AttackAnalysis(_Model):
+    attacker: str
+    target: str
+    on: date
+    direct: list[ObligationFinding]
+    not_firing: list[ObligationFinding]
+    chained: list[ChainedDefender]
+    conflicted: list[Conflict]
+    neutrality: list[ObligationFinding]
+    nonaggression: list[ObligationFinding]
+    rules: dict[str, str]
+
+
+RULES = {
+    "R-DEFEND": "a defense obligation D→T in force on the date whose conditions do not fail "
+                "against this attacker obliges D to defend T",
+    "R-CHAIN": "if a defender D fights the attacker and is attacked in turn, D's own defenders "
+               "are obligated to defend D (followed link by link)",
+    "R-CONFLICT": "a state on the target's side that owes the attacker defense, offense, "
+                  "neutrality or non-aggression is bound to both sides",
+    "R-NEUTRAL": "a neutrality obligation owed to the attacker or to the target",
+    "R-NONAGG": "a non-aggression obligation owed to the attacker or to the target",
+}
+
+
+# -- condition checks ----------------------------------------------------------------------
+def check(c: Condition, attacker: str | None, target: str) -> ConditionCheck:
+    base = {"code": c.code, "kind": c.kind, "text": c.text}
+    if c.kind == "note":
+        return ConditionCheck.make(**base, result="not_restrictive",
+                              detail="stated in the treaty; does not restrict the obligation")
+    if c.kind == "adversary":
+        return ConditionCheck.make(**base, **_adversary(c, attacker))
+    if c.kind == "location" and c.locations:
+        holds = target in c.locations
+        return ConditionCheck.make(**base, result="holds" if holds else "fails",
+                              detail=f"locations {', '.join(c.locations)}; attack on {target}")
+    what = "no location is named in the data" if c.kind == "location" else \
+        "the data do not say whether it holds"
+    return ConditionCheck.make(**base, result="unchecked", detail=f"could not be checked: {what}")
+
+
+def _adversary(c: Condition, attacker: str | None) -> dict:
+    if not c.adversaries:
+        return {"result": "unchecked",
+                "detail": "could not be checked: no adversary is named in the data"}
+    if attacker is None:
+        return {"result": "unchecked", "detail": f"only against {', '.join(c.adversaries)}"}
+    holds = attacker in c.adversaries
+    return {"result": "holds" if holds else "fails",
+            "detail": f"named adversaries {', '.join(c.adversaries)} (ATOP STATTHR1/2); "
+                      f"attacker {attacker}"}
+
+
+def _status(checks: list[ConditionCheck]) -> Status:
+    if any(c.result == "fails" for c in checks):
+        return "not_firing"
+    return "conditional" if any(c.result == "unchecked" for c in checks) else "unconditional"
+
+
+# -- findings and proofs -------------------------------------------------------------------
+def finding(row, info: dict, on: date, attacker: str | None = None) -> ObligationFinding:
+    checks = [check(c, attacker, row.to_iso3) for c in repo.condition_models(row)]
+    treaty = info.get(row.treaty_id)
+    data = (treaty.data or {}) if treaty else {}
+    return ObligationFinding.make(
+        state=row.from_iso3, ccode=row.from_ccode, name=name_of(row.from_iso3, row.from_ccode),
+        to=row.to_iso3, type=row.type, treaty_id=row.treaty_id,
+        treaty_name=treaty.name if treaty else None, atop_id=treaty.atop_id if treaty else None,
+        source=treaty.source if treaty else row.basis, phase=row.phase, article=row.article,
+        status=_status(checks), conditions=checks, proof=proof(row, treaty, on, checks),
+        evidence=[Evidence.model_validate(e) for e in data.get("evidence") or []])
+
+
+def proof(row, treaty, on: date, checks: list[ConditionCheck]) -> list[ProofStep]:
+    steps = [_source_step(row, treaty), _span_step(row, treaty, on)]
+    if row.basis in (BASIS_DDYR, BASIS_OBVARY_UNRESOLVED):
+        steps.append(ProofStep.make(rule="atop-obvary", statement=row.note or "", records=[
+            "atop5_1ddyr (directed-dyad-year)" if row.basis == BASIS_DDYR else row.rows[0]]))
+    steps += [ProofStep.make(rule=f"condition:{c.code}", records=list(row.rows[:1]),
+                             statement=f"{c.text}: {c.result} ({c.detail})") for c in checks]
+    return steps
+
+
+def _source_step(row, treaty) -> ProofStep:
+    if treaty is not None and treaty.source == "atop":
+        return ProofStep.make(rule="atop-member-coding", records=list(row.rows[:1]), statement=(
+            f"ATOP 5.1 codes {row.from_iso3} (COW {row.from_ccode}) with {row.type} = 1 in "
+            f"alliance {treaty.atop_id} phase {row.phase}; a member owes its coded obligations "
+            f"to every co-member of the phase"))
+    name = treaty.name if treaty else row.treaty_id
+    where = f" (article {row.article})" if row.article else ""
+    return ProofStep.make(rule=f"treaty-{row.basis}", records=list(row.rows), statement=(
+        f"{name}{where} obliges {row.from_iso3} to {row.type} towards {row.to_iso3} "
+        f"(source: {treaty.source if treaty else row.basis}, {treaty.origin if treaty else ''})"))
+
+
+def _span_step(row, treaty, on: date) -> ProofStep:
+    end = f"until {row.end}" if row.end else "with no end date"
+    text = f"in force from {row.start} {end}; {on} is inside"
+    if treaty is not None and treaty.source == "atop" and row.end is None and on > ATOP_END:
+        text += ("; ATOP data end on 2018-12-31, when this alliance was in effect; it is "
+                 "assumed to continue")
+    return ProofStep.make(rule="in-force", statement=text, records=list(row.rows))
+
+
+def _findings(conn: Connection, rows, on: date, attacker: str | None = None
+              ) -> list[ObligationFinding]:
+    info = repo.treaty_info(conn, (r.treaty_id for r in rows))
+    found = [finding(r, info, on, attacker) for r in rows]
+    return sorted(found, key=lambda f: (f.state, f.to, f.type, f.treaty_id))
+
+
+# -- public API ----------------------------------------------------------------------------
+def defenders(conn: Connection, of: str, on: date) -> list[ObligationFinding]:
+    """States obligated to defend ``of`` on ``on``, each with treaty, conditions and proof."""
+    target = resolve(of)
+    rows = repo.obligations(conn, on, to=[target], types=["defense"])
+    return [f for f in _findings(conn, rows, on) if f.state != target]
+
+
+def attack(conn: Connection, attacker: str, target: str, on: date, depth: int = 3
+           ) -> AttackAnalysis:
+    """What follows, by the treaties in force on ``on``, if ``attacker`` attacks ``target``."""
+    a, t = resolve(attacker), resolve(target)
+    rows = repo.obligations(conn, on, to=[t], types=["defense"])
+    found = [f for f in _findings(conn, rows, on, a) if f.state not in (a, t)]
+    direct = [f for f in found if f.status != "not_firing"]
+    chained = _chain(conn, a, t, on, direct, depth)
+    side = _on_side(direct, chained)
+    return AttackAnalysis(
+        attacker=a, target=t, on=on, direct=direct,
+        not_firing=[f for f in found if f.status == "not_firing"], chained=chained,
+        conflicted=_conflicts(conn, a, on, side),
+        neutrality=_owed_to(conn, a, t, on, "neutrality"),
+        nonaggression=_owed_to(conn, a, t, on, "nonaggression"), rules=RULES)
+
+
+def _chain(conn: Connection, a: str, t: str, on: date, direct: list[ObligationFinding],
+           depth: int) -> list[ChainedDefender]:
+    paths = {f.state: [f] for f in direct}
+    seen = {a, t, *paths}
+    frontier, out = dict(paths), []
+    for level in range(2, depth + 1):
+        if not frontier:
+            break
+        rows = repo.obligations(conn, on, to=list(frontier), types=["defense"], not_from=seen)
+        nxt: dict[str, list[ObligationFinding]] = {}
+        for f in _findings(conn, _first_firing(rows, a), on, a):
+            nxt[f.state] = [*frontier[f.to], f]
+        seen |= set(nxt)
+        out += [ChainedDefender(state=s, name=path[-1].name, depth=level, chain=path,
+                                rule="R-CHAIN") for s, path in sorted(nxt.items())]
+        frontier = nxt
+    return out
+
+
+def _first_firing(rows, attacker: str) -> list:
+    """One row per giving state: the first whose conditions do not fail against the attacker."""
+    chosen: dict[str, object] = {}
+    for row in sorted(rows, key=lambda r: (r.from_iso3, r.to_iso3, r.treaty_id)):
+        if row.from_iso3 in chosen:
+            continue
+        checks = [check(c, attacker, row.to_iso3) for c in repo.condition_models(row)]
+        if _status(checks) != "not_firing":
+            chosen[row.from_iso3] = row
+    return list(chosen.values())
+
+
+def _on_side(direct: list[ObligationFinding], chained: list[ChainedDefender]
+             ) -> dict[str, list[ObligationFinding]]:
+    side: dict[str, list[ObligationFinding]] = {}
+    for f in direct:
+        side.setdefault(f.state, []).append(f)
+    for c in chained:
+        side.setdefault(c.state, []).append(c.chain[-1])
+    return side
+
+
+def _conflicts(conn: Connection, a: str, on: date, side: dict[str, list[ObligationFinding]]
+               ) -> list[Conflict]:
+    if not side:
+        return []
+    rows = repo.obligations(conn, on, to=[a], frm=list(side), types=BINDING_TO_ATTACKER)
+    bound: dict[str, list[ObligationFinding]] = {}
+    for f in _findings(conn, rows, on):
+        bound.setdefault(f.state, []).append(f)
+    return [Conflict(state=s, name=fs[0].name, defends=side[s], bound_to_attacker=fs,
+                     rule="R-CONFLICT") for s, fs in sorted(bound.items())]
+
+
+def _owed_to(conn: Connection, a: str, t: str, on: date, kind: str) -> list[ObligationFinding]:
+    """Obligations of one kind owed to the attacker or the target (A→T and T→A included)."""
+    return _findings(conn, repo.obligations(conn, on, to=[a, t], types=[kind]), on, None)
+
+
+def defenders_of(conn: Connection, of: str, on: date) -> Defenders:
+    """:func:`defenders` wrapped with the question (what the CLI prints as JSON)."""
+    return Defenders(of=resolve(of), on=on, defenders=defenders(conn, of, on))
+
+
+def states_in(findings: Iterable[ObligationFinding]) -> list[str]:
+    return sorted({f.state for f in findings})

@@ -1,0 +1,240 @@
+"""Save and load the alliance registry; every function takes an open Connection.
+
+ATOP rows are replaced as a whole on reload (``source='atop'``); treaties from the news or the
+current-treaties file are saved one by one with :func:`save_treaty` as ordinary rows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from pactwatch.alliances import schema as s
+from pactwatch.alliances.atop import AtopData, AtopMember
+from pactwatch.alliances.cow import CowState, iso3_of, iso_map_file
+from pactwatch.alliances.derive import (
+    Condition, DirectedObligation, atop_treaty_id, conditions_from_strings,
+)
+from pactwatch.records import Treaty
+
+log = logging.getLogger(__name__)
+
+ATOP_TO_TYPE = {"defense": "defense", "offense": "offense", "neutral": "neutrality",
+                "nonagg": "nonaggression", "consul": "consultation"}
+_CHILDREN = (s.treaty_obligations, s.treaty_members, s.treaty_phases, s.treaty_ratifications)
+
+
+# -- states ----------------------------------------------------------------------------------
+def save_states(conn: Connection, states: Sequence[CowState]) -> int:
+    """Replace the states table: the COW list plus the ISO3 map's extra codes."""
+    conn.execute(s.state_spells.delete())
+    conn.execute(s.states.delete())
+    cow = {st.ccode: st for st in states}
+    rows = [{"ccode": e.ccode, "cow_abbr": e.cow_abbr, "name": cow[e.ccode].name
+             if e.ccode in cow else e.name, "iso3": e.iso3, "iso_rule": e.rule,
+             "aliases": list(e.aliases), "note": e.note} for e in iso_map_file().states]
+    missing = sorted(set(cow) - {r["ccode"] for r in rows})
+    for ccode in missing:
+        iso3_of(ccode)  # raises PW301
+    conn.execute(s.states.insert(), rows)
+    spells = [{"ccode": st.ccode, "start": sp.start, "end": sp.end}
+              for st in states for sp in st.spells]
+    if spells:
+        conn.execute(s.state_spells.insert(), spells)
+    return len(rows)
+
+
+def state_spells(conn: Connection) -> dict[int, list[tuple[date, date]]]:
+    out: dict[int, list[tuple[date, date]]] = {}
+    for row in conn.execute(sa.select(s.state_spells)):
+        out.setdefault(row.ccode, []).append((row.start, row.end))
+    return out
+
+
+# -- ATOP ------------------------------------------------------------------------------------
+def delete_source(conn: Connection, source: str) -> None:
+    ids = sa.select(s.treaties.c.id).where(s.treaties.c.source == source)
+    for table in _CHILDREN:
+        conn.execute(table.delete().where(table.c.treaty_id.in_(ids)))
+    conn.execute(s.treaties.delete().where(s.treaties.c.source == source))
+
+
+def save_atop(conn: Connection, data: AtopData, obligations: Iterable[DirectedObligation],
+              origin: str) -> dict[str, int]:
+    """Replace the ATOP registry with ``data`` and its derived directed obligations."""
+    delete_source(conn, "atop")
+    names = _atop_names(data.members)
+    treaties = [_atop_treaty_row(a, names, origin) for a in data.alliances]
+    phases = [{"treaty_id": atop_treaty_id(p.atopid), "phase": p.phase, "start": p.begin,
+               "end": p.end, "threats": [iso3_of(c) for c in p.statthr], "data": p.fields}
+              for p in data.phases]
+    members = [_member_row(m) for m in data.members]
+    obligation_rows = [obligation_row(o) for o in obligations]
+    for table, rows in ((s.treaties, treaties), (s.treaty_phases, phases),
+                        (s.treaty_members, members), (s.treaty_obligations, obligation_rows)):
+        if rows:
+            conn.execute(table.insert(), rows)
+    return {"treaties": len(treaties), "phases": len(phases), "members": len(members),
+            "obligations": len(obligation_rows)}
+
+
+def _atop_names(members: Sequence[AtopMember]) -> dict[int, str]:
+    by: dict[int, list[str]] = {}
+    for m in members:
+        code = iso3_of(m.member)
+        if code not in by.setdefault(m.atopid, []):
+            by[m.atopid].append(code)
+    return {aid: ", ".join(codes[:5]) + (f" and {len(codes) - 5} more" if len(codes) > 5 else "")
+            for aid, codes in by.items()}
+
+
+def _atop_treaty_row(a, names: dict[int, str], origin: str) -> dict:
+    return {"id": atop_treaty_id(a.atopid), "source": "atop", "atop_id": a.atopid,
+            "cow4id": a.cow4id, "name": f"ATOP {a.atopid}: {names.get(a.atopid, '?')} "
+            f"({a.begin.year})", "signed": a.begin, "ended": a.end,
+            "status": "in_effect_2018" if a.end is None else "ended", "bilat": a.bilat,
+            "asymm": a.asymm, "origin": origin, "data": a.fields}
+
+
+def _member_row(m: AtopMember) -> dict:
+    flags = {ATOP_TO_TYPE[k]: v for k, v in m.obligations.items()}
+    return {"treaty_id": atop_treaty_id(m.atopid), "phase": m.phase, "ccode": m.member,
+            "iso3": iso3_of(m.member), "entry": m.entry, "exit": m.exit,
+            "in_effect": m.ineffect, **flags, "asymm": m.asymm, "obvary": m.obvary,
+            "conditions": m.conditions, "data": m.fields}
+
+
+def obligation_row(o: DirectedObligation) -> dict:
+    return {"treaty_id": o.treaty_id, "phase": o.phase, "type": o.type,
+            "from_ccode": o.from_ccode, "to_ccode": o.to_ccode, "from_iso3": o.from_iso3,
+            "to_iso3": o.to_iso3, "start": o.start, "end": o.end,
+            "conditions": [c.model_dump(mode="json") for c in o.conditions],
+            "basis": o.basis, "article": o.article, "note": o.note, "rows": list(o.rows)}
+
+
+# -- treaties from news or the current-treaties file ------------------------------------------
+def save_treaty(conn: Connection, treaty: Treaty, origin: str, source: str = "news") -> str:
+    """Save one Treaty record as ordinary registry rows; returns the stored treaty id.
+
+    A treaty carrying the ``atop_id`` of a loaded ATOP treaty is merged into it: its evidence
+    is added to the ATOP row and ATOP's coding stays.  Otherwise the treaty's rows are replaced.
+    Obligations run from the signature date (ATOP's rule: leaders act on a signed alliance).
+    """
+    if treaty.atop_id is not None and (existing := _atop_row(conn, treaty.atop_id)):
+        return _merge_evidence(conn, existing, treaty)
+    for table in _CHILDREN:
+        conn.execute(table.delete().where(table.c.treaty_id == treaty.id))
+    conn.execute(s.treaties.delete().where(s.treaties.c.id == treaty.id))
+    signed = treaty.signed.value if treaty.signed else None
+    conn.execute(s.treaties.insert(), [{
+        "id": treaty.id, "source": source, "atop_id": treaty.atop_id, "cow4id": None,
+        "name": treaty.name, "signed": signed, "ended": None, "status": treaty.status,
+        "bilat": len(treaty.parties) == 2, "asymm": _asymmetric(treaty), "origin": origin,
+        "data": treaty.to_dict()}])
+    _insert(conn, s.treaty_members, [_party_row(treaty, p, signed) for p in treaty.parties])
+    _insert(conn, s.treaty_obligations, [obligation_row(o) for o in
+                                         treaty_obligations(treaty, source, signed)])
+    _insert(conn, s.treaty_ratifications, [_ratification_row(treaty.id, r)
+                                           for r in treaty.ratification])
+    return treaty.id
+
+
+def _insert(conn: Connection, table: sa.Table, rows: list[dict]) -> None:
+    if rows:
+        conn.execute(table.insert(), rows)
+
+
+def _atop_row(conn: Connection, atop_id: int):
+    query = sa.select(s.treaties).where(s.treaties.c.atop_id == atop_id,
+                                        s.treaties.c.source == "atop")
+    return conn.execute(query).first()
+
+
+def _merge_evidence(conn: Connection, row, treaty: Treaty) -> str:
+    data = dict(row.data)
+    known = {(e.get("article_id"), e.get("start"), e.get("end")) for e in data.get("evidence", [])}
+    new = [e.model_dump(mode="json") for e in treaty.evidence
+           if (e.article_id, e.start, e.end) not in known]
+    data["evidence"] = [*data.get("evidence", []), *new]
+    conn.execute(s.treaties.update().where(s.treaties.c.id == row.id).values(data=data))
+    return row.id
+
+
+def _asymmetric(treaty: Treaty) -> bool:
+    owed = {(o.type, o.from_, o.to) for o in treaty.obligations}
+    return any((t, b, a) not in owed for t, a, b in owed)
+
+
+def _unique_ccode(iso3: str) -> int | None:
+    codes = [e.ccode for e in iso_map_file().states if e.iso3 == iso3 and e.rule != "continuing"]
+    return codes[0] if len(codes) == 1 else None
+
+
+def _party_row(treaty: Treaty, iso3: str, signed: date | None) -> dict:
+    types = {o.type for o in treaty.obligations if o.from_ == iso3}
+    return {"treaty_id": treaty.id, "phase": 0, "ccode": _unique_ccode(iso3), "iso3": iso3,
+            "entry": signed, "exit": None, "in_effect": True,
+            **{t: t in types for t in s.OBLIGATION_TYPES}, "asymm": _asymmetric(treaty),
+            "obvary": False, "conditions": {}, "data": {}}
+
+
+def treaty_obligations(treaty: Treaty, source: str, signed: date | None
+                       ) -> list[DirectedObligation]:
+    return [DirectedObligation(
+        treaty_id=treaty.id, phase=0, type=o.type, from_ccode=_unique_ccode(o.from_),
+        to_ccode=_unique_ccode(o.to), from_iso3=o.from_, to_iso3=o.to, start=signed, end=None,
+        conditions=conditions_from_strings(o.conditions), basis=source,
+        article=_article_of(o.conditions), rows=(f"treaty {treaty.id}",))
+        for o in treaty.obligations if signed is not None]
+
+
+def _article_of(conditions: list[str]) -> str | None:
+    return next((c.split(":", 1)[1].strip() for c in conditions if c.startswith("article:")), None)
+
+
+def _ratification_row(treaty_id: str, r) -> dict:
+    return {"treaty_id": treaty_id, "party": r.party, "stage": r.stage, "body": r.body,
+            "date": r.date.value if r.date else None,
+            "precision": r.date.precision if r.date else None,
+            "evidence": [e.model_dump(mode="json") for e in r.evidence]}
+
+
+# -- queries ---------------------------------------------------------------------------------
+def in_force(table: sa.Table, on: date):
+    """Rows in force on ``on``: started on or before it and not yet ended (half-open)."""
+    return sa.and_(table.c.start <= on, sa.or_(table.c.end.is_(None), table.c.end > on))
+
+
+def obligations(conn: Connection, on: date, *, to: Iterable[str] | None = None,
+                frm: Iterable[str] | None = None, types: Iterable[str] | None = None,
+                not_from: Iterable[str] = ()) -> list:
+    """Directed obligation rows in force on a date, filtered by recipient, giver and type."""
+    t = s.treaty_obligations
+    query = sa.select(t).where(in_force(t, on))
+    if to is not None:
+        query = query.where(t.c.to_iso3.in_(list(to)))
+    if frm is not None:
+        query = query.where(t.c.from_iso3.in_(list(frm)))
+    if types is not None:
+        query = query.where(t.c.type.in_(list(types)))
+    if not_from := list(not_from):
+        query = query.where(t.c.from_iso3.not_in(not_from))
+    return list(conn.execute(query))
+
+
+def treaty_info(conn: Connection, ids: Iterable[str]) -> dict[str, sa.Row]:
+    ids = sorted(set(ids))
+    if not ids:
+        return {}
+    t = s.treaties
+    data = sa.case((t.c.source == "atop", sa.null()), else_=t.c.data).label("data")
+    query = sa.select(t.c.id, t.c.name, t.c.source, t.c.atop_id, t.c.origin, data)
+    return {r.id: r for r in conn.execute(query.where(t.c.id.in_(ids)))}
+
+
+def condition_models(row) -> tuple[Condition, ...]:
+    return tuple(Condition.model_construct(**c) for c in row.conditions or [])
