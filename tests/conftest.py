@@ -11,6 +11,11 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PACTWATCH_SHARED", REPO.parent / "shared"))
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/*.json from the current output (review the diff!)")
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     """The read-only reference and evaluation data beside the repo (never copied in)."""

@@ -77,7 +77,11 @@ def load_time_rules(path: str | None = None) -> TimeRules:
         raise PactwatchError("PW520", path=file)
     try:
         rules = TimeRules.model_validate(yaml.safe_load(file.read_text(encoding="utf-8")))
-    except (yaml.YAMLError, ValidationError) as exc:
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise PactwatchError("PW521", path=file, detail=f"{where}: {first['msg']}") from None
+    except yaml.YAMLError as exc:
         raise PactwatchError("PW521", path=file, detail=str(exc).splitlines()[0]) from None
     cited = {rules.relative.source, rules.modifiers.source, rules.numbers.source,
              rules.future_cues.source, rules.vague.source}

@@ -86,3 +86,110 @@ def _year(text: str, ref: date | None) -> int:
         return year
     century = (ref.year if ref else 2000) // 100 * 100
     return century + year if century + year <= (ref.year if ref else 2099) + 1 else century - 100 + year
+
+
+def _day(value: date | None) -> DateValue | None:
+    return DateValue(value=value, precision="day") if value else None
+
+
+def _explicit(text: str, ref: date | None, future: bool) -> DateValue | None:
+    """Dates with a month name: "24 October 2024", "Oct. 24", "5 JAN 90", "March 2023", "March"."""
+    if m := DAY_MONTH.match(text):
+        day, month, year = int(m[2]), month_number(m[3]), m[4]
+    elif m := MONTH_DAY.match(text):
+        day, month, year = int(m[3]), month_number(m[2]), m[4]
+    elif m := MONTH_YEAR.match(text):
+        return DateValue(value=date(int(m[2]), month_number(m[1]), 1), precision="month")
+    elif m := MONTH_ONLY.match(text):
+        if ref is None:
+            return None
+        return DateValue(value=nearest_month(month_number(m[1]), ref, future), precision="month")
+    else:
+        return None
+    if year:
+        return _day(_valid(_year(year, ref), month, day))
+    return _day(nearest_day(month, day, ref, future)) if ref else None
+
+
+def _numeric(text: str) -> DateValue | None:
+    if m := ISO_DATE.match(text):
+        return _day(_valid(int(m[1]), int(m[2]), int(m[3])))
+    if m := YEAR_ONLY.match(text):
+        return DateValue(value=date(int(m[1]), 1, 1), precision="year")
+    return None
+
+
+def _shifted(unit: str, shift: int, ref: date) -> DateValue:
+    if unit == "day":
+        return DateValue(value=ref + timedelta(days=shift), precision="day")
+    if unit == "week":
+        return DateValue(value=ref + timedelta(weeks=shift), precision="day")
+    if unit == "month":
+        return DateValue(value=shift_months(ref, shift), precision="month")
+    return DateValue(value=date(ref.year + shift, 1, 1), precision="year")
+
+
+def _ago(text: str, ref: date, rules: TimeRules) -> DateValue | None:
+    """"two days ago", "3 weeks earlier", "a year ago"."""
+    m = AGO.match(text)
+    if not m:
+        return None
+    count = int(m[1]) if m[1].isdigit() else rules.numbers.words.get(m[1])
+    return _shifted(m[2], -count, ref) if count is not None else None
+
+
+def _weekday(text: str, ref: date, future: bool) -> DateValue | None:
+    """"Monday", "last Tuesday", "next Friday", "Sunday night"."""
+    m = WEEKDAY_REL.match(text)
+    if not m:
+        return None
+    ahead = m[1] in ("next", "coming") or (future and m[1] != "last" and m[1] != "past")
+    return _day(weekday_date(weekday_number(m[2]), ref, ahead, strict=m[1] in ("last", "past")))
+
+
+def _relative(text: str, ref: date, rules: TimeRules) -> DateValue | None:
+    shift = rules.relative.phrases.get(text)
+    return _shifted(shift.unit, shift.shift, ref) if shift else None
+
+
+def _variants(text: str, rules: TimeRules) -> list[str]:
+    """The expression, then with leading modifier words dropped one by one ("in early March")."""
+    words, out = text.split(), [text]
+    while len(words) > 1 and words[0] in rules.modifiers.words:
+        words = words[1:]
+        out.append(" ".join(words))
+    return out
+
+
+def _resolve_one(text: str, ref: date | None, future: bool, rules: TimeRules) -> DateValue | None:
+    found = _numeric(text) or _explicit(text, ref, future)
+    if found or ref is None:
+        return found
+    return _relative(text, ref, rules) or _ago(text, ref, rules) or _weekday(text, ref, future)
+
+
+def resolve(text: str, ref: date | None, future: bool = False,
+            rules: TimeRules | None = None) -> DateValue | None:
+    """Resolve one time expression as written; ``None`` when it names no reliable date."""
+    rules = rules or load_time_rules()
+    clean = normalise(text)
+    if clean in rules.vague.phrases:
+        return None
+    for variant in _variants(clean, rules):
+        found = _resolve_one(variant, ref, future, rules)
+        if found:
+            return found
+    return _fallback(clean, ref)
+
+
+def _fallback(text: str, ref: date | None) -> DateValue | None:
+    """dateparser, for a full date (day, month and year) written in a form the patterns miss."""
+    if not (re.search(MONTH, text) and re.search(r"\d{4}", text)):
+        return None
+    import dateparser
+
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
+    if ref:
+        settings["RELATIVE_BASE"] = datetime(ref.year, ref.month, ref.day)
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return _day(parsed.date()) if parsed else None

@@ -95,7 +95,11 @@ def load_rules(path: str | None = None) -> GazetteerRules:
         raise PactwatchError("PW500", path=file)
     try:
         rules = GazetteerRules.model_validate(yaml.safe_load(file.read_text(encoding="utf-8")))
-    except (yaml.YAMLError, ValidationError) as exc:
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise PactwatchError("PW501", path=file, detail=f"{where}: {first['msg']}") from None
+    except yaml.YAMLError as exc:
         raise PactwatchError("PW501", path=file, detail=str(exc).splitlines()[0]) from None
     if rules.schema_ != SCHEMA:
         raise PactwatchError("PW501", path=file, detail=f"schema must be {SCHEMA}")
