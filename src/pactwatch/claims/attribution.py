@@ -242,10 +242,16 @@ def _noun_holder(noun):
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
             return child
-        if child.dep_ in ("amod", "compound") and (child.ent_type_ in ("NORP", "GPE", "ORG")
-                                                    or child.pos_ == "PROPN"):
+        if child.dep_ in ("amod", "compound") and _names_group(child):
             return child
     return None
+
+
+def _names_group(tok) -> bool:
+    """A proper name or a capitalised nationality adjective ("Western", "Russian")."""
+    if tok.ent_type_ in ("NORP", "GPE", "ORG") or tok.pos_ == "PROPN":
+        return True
+    return tok.pos_ == "ADJ" and tok.is_title and tok.i != tok.sent.start
 
 
 def _light_attributions(doc, verb, lex: Lexicon) -> list[Attribution]:

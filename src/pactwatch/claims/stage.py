@@ -1,20 +1,31 @@
-"""The claims stage (placeholder until its issue is built: adds nothing)."""
+"""The claims stage: attributions in the parse -> Claim records; events take their standing."""
 
+from __future__ import annotations
+
+from pactwatch.claims.build import claims_and_events
+from pactwatch.claims.lexicon import load_lexicon
 from pactwatch.config import Config
+from pactwatch.context import ArticleContext
 from pactwatch.pipeline import StageSpec
 
 
 def make_stage(config: Config):
-    def run(ctx):
-        return ctx
+    lexicon = load_lexicon()
+
+    def run(ctx: ArticleContext) -> ArticleContext:
+        if ctx.doc is None:
+            return ctx
+        claims, events = claims_and_events(ctx, lexicon)
+        return ctx.with_(claims=claims, events=events)
 
     return run
 
 
 STAGE = StageSpec(
     name="pactwatch.claims.v1",
-    needs=('actors', 'events'),
+    needs=("actors", "events"),
     adds=("claims",),
     factory=make_stage,
-    doc="placeholder",
+    doc="Attribution (source, cue, content) and stance from the parse; one Claim per "
+        "proposition with every claimant; events get status/attributed_to/denied_by.",
 )

@@ -26,6 +26,7 @@ MONTH_ONLY = re.compile(rf"^{MONTH}$")
 YEAR_ONLY = re.compile(r"^(1[89]\d\d|20\d\d|21\d\d)$")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 WEEKDAY_REL = re.compile(rf"^(?:(last|next|this|past|coming) )?{WEEKDAY}(?: (?:morning|afternoon|evening|night))?$")
+CLOCK = re.compile(r"^(?:\d{1,2}(?::\d\d)?(?:am|pm)|[0-2]\d[0-5]\d)$")
 AGO = re.compile(r"^(\S+) (day|week|month|year)s? (ago|earlier|before)$")
 
 
@@ -155,7 +156,7 @@ def _relative(text: str, ref: date, rules: TimeRules) -> DateValue | None:
 def _variants(text: str, rules: TimeRules) -> list[str]:
     """The expression, then with leading modifier words dropped one by one ("in early March")."""
     words, out = text.split(), [text]
-    while len(words) > 1 and words[0] in rules.modifiers.words:
+    while len(words) > 1 and (words[0] in rules.modifiers.words or CLOCK.match(words[0])):
         words = words[1:]
         out.append(" ".join(words))
     return out

@@ -1,20 +1,127 @@
-"""The time stage (placeholder until its issue is built: adds nothing)."""
+"""The time stage: time expressions in the article, resolved against its publication date.
+
+Candidates are spaCy's DATE and TIME entities plus explicit day-and-month dates found by a
+pattern (spaCy misses some, e.g. in upper-case wire copy).  A dateline ("Friday, January 4,
+2019" opening a Wikinews article, "LIMA, 5 OCT 89 (EFE) --" in MUC-4) is the publication date,
+not an event date: it yields no mention, and stands in for a missing publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
 
 from pactwatch.config import Config
+from pactwatch.context import ArticleContext, TimeMention
+from pactwatch.dates.data import TimeRules, load_time_rules
+from pactwatch.dates.resolve import _ORD, MONTH, WEEKDAY, resolve
 from pactwatch.pipeline import StageSpec
+
+TIME_LABELS = frozenset({"DATE", "TIME"})
+SCAN = re.compile(
+    rf"\b(?:{WEEKDAY},? )?(?:\d{{1,2}}{_ORD} (?:of )?{MONTH}\.?(?:,? \d{{4}}|\s\d{{2}}\b)?"
+    rf"|{MONTH}\.? \d{{1,2}}{_ORD}(?:,? \d{{4}})?)\b", re.IGNORECASE)
+DATELINE_PREFIX = re.compile(r"^[A-Za-z .'-]{0,40},\s*$")
+
+
+def is_dateline(text: str, start: int) -> bool:
+    """True for a date opening the article's first line, alone or after a place name."""
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    head = text[:start]
+    return start < min(line_end, 80) and (not head.strip() or bool(DATELINE_PREFIX.match(head)))
+
+
+def dateline_date(text: str) -> date | None:
+    """The date of the article's dateline, if it has one with a year."""
+    match = SCAN.search(text[:120])
+    if not match or not is_dateline(text, match.start()):
+        return None
+    found = resolve(match.group(), None)
+    return found.value if found else None
+
+
+def _governing_verbs(span) -> list:
+    tok, steps = span.root, 0
+    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and steps < 4:
+        tok, steps = tok.head, steps + 1
+    return [tok, tok.head] if tok.dep_ in ("xcomp", "ccomp", "advcl") else [tok]
+
+
+def is_future(span, rules: TimeRules) -> bool:
+    """Future wording on the verb governing a time expression ("will meet on Monday")."""
+    cues = rules.future_cues.words
+    for verb in _governing_verbs(span):
+        if verb.lower_ in cues or any(c.lower_ in cues for c in verb.children
+                                      if c.dep_ in ("aux", "auxpass", "advmod", "xcomp")):
+            return True
+    return False
+
+
+def _pieces(span) -> Iterator:
+    """A span cut at line breaks (spaCy may join a dateline and "Yesterday" into one entity)."""
+    for match in re.finditer(r"[^\n]+", span.text):
+        piece = span.doc.char_span(span.start_char + match.start(), span.start_char + match.end(),
+                                   alignment_mode="contract")
+        if piece is not None and piece.text.strip():
+            yield piece
+
+
+def _person_name(span) -> bool:
+    """"Theresa May": a bare month name right after a proper noun is a surname."""
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    return len(span) == 1 and prev is not None and prev.pos_ == "PROPN" and prev.is_title
+
+
+def relative_scanner(rules: TimeRules) -> re.Pattern:
+    """Relative phrases and "N days ago", for text spaCy tags poorly (upper-case wire copy)."""
+    phrases = sorted(rules.relative.phrases, key=len, reverse=True)
+    alternation = "|".join(re.escape(p) for p in phrases)
+    return re.compile(rf"\b(?:{alternation}|\w+ (?:day|week|month|year)s? ago)\b", re.IGNORECASE)
+
+
+def _candidates(doc, rules: TimeRules) -> Iterator:
+    for ent in doc.ents:
+        if ent.label_ in TIME_LABELS:
+            yield from (p for p in _pieces(ent) if not _person_name(p))
+    matches = [*SCAN.finditer(doc.text), *relative_scanner(rules).finditer(doc.text)]
+    for match in matches:
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            yield span
+
+
+def times_in(ctx: ArticleContext, rules: TimeRules) -> tuple[TimeMention, ...]:
+    text = ctx.article.text
+    ref = ctx.article.published or dateline_date(text)
+    found: list[TimeMention] = []
+    for span in _candidates(ctx.doc, rules):
+        if is_dateline(text, span.start_char) or _overlaps(found, span):
+            continue
+        value = resolve(span.text, ref, is_future(span, rules), rules)
+        if value is not None:
+            found.append(TimeMention(span.start_char, span.end_char, span.text, value))
+    return tuple(sorted(found, key=lambda m: m.start))
+
+
+def _overlaps(found: list[TimeMention], span) -> bool:
+    return any(m.start < span.end_char and span.start_char < m.end for m in found)
 
 
 def make_stage(config: Config):
-    def run(ctx):
-        return ctx
+    rules = load_time_rules(config.extra.get("time_rules"))
+
+    def run(ctx: ArticleContext) -> ArticleContext:
+        return ctx.with_(times=times_in(ctx, rules)) if ctx.doc is not None else ctx
 
     return run
 
 
 STAGE = StageSpec(
     name="pactwatch.time.v1",
-    needs=('doc',),
+    needs=("doc",),
     adds=("times",),
     factory=make_stage,
-    doc="placeholder",
+    doc="time expressions resolved against the publication date (day, month or year precision)",
 )

@@ -1,0 +1,239 @@
+"""From attributions to Claim records: claimants, propositions, merging, linking to events.
+
+Within an article, attributions whose contents have the same proposition key are one Claim
+with every claimant and every sentence as evidence.  A content that only points back ("denied
+these allegations") takes the proposition of the nearest earlier attribution it answers.
+Events take their standing from the claims about them (``status``, ``attributed_to``,
+``denied_by``).  Merging across articles is the store's job, on (``proposition``, ``about``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import get_args
+
+from pactwatch.claims.attribution import Attribution, attributions_in
+from pactwatch.claims.lexicon import Lexicon, load_lexicon
+from pactwatch.claims.proposition import content_root, normalise, proposition_key
+from pactwatch.claims.spans import CharSpan, hull, overlaps
+from pactwatch.context import ArticleContext
+from pactwatch.records import Actor, Claim, ClaimantEntry, Event, Evidence, Span, Stance
+
+log = logging.getLogger(__name__)
+
+STANCES = frozenset(get_args(Stance))
+POSITIVE = frozenset({"assert", "concern", "support"})
+ANAPHOR_WINDOW = 3  # sentences an anaphoric content may reach back
+
+
+@dataclass(frozen=True)
+class Keyed:
+    """An attribution with its proposition key (after anaphora resolution)."""
+
+    att: Attribution
+    key: tuple[str, ...]
+
+
+def claim_id(article_id: str, proposition: str) -> str:
+    """Deterministic: the same article and proposition always give the same id."""
+    return hashlib.sha256(f"{article_id}\x1f{proposition}".encode()).hexdigest()[:16]
+
+
+def _span(text: str, span: CharSpan | None) -> Span | None:
+    return None if span is None else Span(start=span[0], end=span[1], text=text[span[0]:span[1]])
+
+
+# ---- keys ---------------------------------------------------------------------------------
+
+def _key(doc, att: Attribution, lex: Lexicon) -> tuple[str, ...]:
+    root = doc[att.content_root] if att.content_root is not None else None
+    root = root if root is not None else content_root(doc, att.content_span)
+    return proposition_key(root, lex) if root is not None else ()
+
+
+def _antecedent(doc, att: Attribution, earlier: list[Keyed]) -> tuple[str, ...]:
+    """The proposition an anaphoric content ("these allegations") refers back to."""
+    here = doc.char_span(*att.cue_span, alignment_mode="expand")
+    for prev in reversed(earlier):
+        there = doc.char_span(*prev.att.cue_span, alignment_mode="expand")
+        gap = _sentence_gap(doc, there, here)
+        if gap > ANAPHOR_WINDOW:
+            break
+        if prev.att.stance != att.stance and not prev.att.anaphoric:
+            return prev.key
+    return ()
+
+
+def _sentence_gap(doc, a, b) -> int:
+    starts = [s.start for s in doc.sents]
+    index = {start: i for i, start in enumerate(starts)}
+    return index[b[0].sent.start] - index[a[0].sent.start]
+
+
+def keyed_attributions(doc, lex: Lexicon) -> list[Keyed]:
+    """Claim-bearing attributions (four stances, not negated) with their keys, in text order."""
+    out: list[Keyed] = []
+    atts = sorted(attributions_in(doc, lex), key=lambda a: a.cue_span)
+    for att in atts:
+        if att.stance not in STANCES or att.negated:
+            continue
+        key = _antecedent(doc, att, out) if att.anaphoric else _key(doc, att, lex)
+        if key:
+            out.append(Keyed(att, key))
+    return out
+
+
+# ---- claimants ----------------------------------------------------------------------------
+
+def _actors_in(part: CharSpan, actors: Iterable[Actor]) -> list[Actor]:
+    """Actors whose span lies in the source part, else the one that best overlaps it."""
+    placed = [a for a in actors if a.start is not None and a.end is not None]
+    inside = [a for a in placed if part[0] <= a.start and a.end <= part[1]]
+    if inside:
+        return [max(inside, key=lambda a: a.end - a.start)]
+    over = [a for a in placed if overlaps(part, (a.start, a.end))]
+    return [max(over, key=lambda a: min(a.end, part[1]) - max(a.start, part[0]))] if over else []
+
+
+def _actors_for(text: str, part: CharSpan, actors: tuple[Actor, ...]) -> list[Actor]:
+    found = _actors_in(part, actors)
+    if found:
+        return found
+    words = text[part[0]:part[1]]
+    return [Actor(name=words, text=words, start=part[0], end=part[1])]
+
+
+def claimants(ctx: ArticleContext, att: Attribution) -> list[ClaimantEntry]:
+    """One entry per source actor; a coordinated source gives one entry per conjunct."""
+    text = ctx.article.text
+    common = {"stance": att.stance, "cue": _span(text, att.cue_span),
+              "content": _span(text, att.content_span)}
+    if not att.source:
+        return [ClaimantEntry(actor=None, source=None, **common)]
+    parts = att.source_parts or (att.source_span,)
+    return [ClaimantEntry(actor=actor, source=_span(text, part), **common)
+            for part in parts for actor in _actors_for(text, part, ctx.actors)]
+
+
+# ---- claims -------------------------------------------------------------------------------
+
+def _status(entries: list[ClaimantEntry]) -> str:
+    stances = {e.stance for e in entries}
+    return "disputed" if "deny" in stances and stances & POSITIVE else "uncontested"
+
+
+def _evidence(ctx: ArticleContext, items: list[Keyed]) -> list[Evidence]:
+    seen: dict[int, Evidence] = {}
+    for item in items:
+        ev = ctx.evidence_at(item.att.cue_span[0])
+        seen.setdefault(ev.sentence, ev)
+    return [seen[k] for k in sorted(seen)]
+
+
+def _dedupe(entries: list[ClaimantEntry]) -> list[ClaimantEntry]:
+    seen, out = set(), []
+    for e in entries:
+        mark = (e.actor.key() if e.actor else None, e.stance, e.cue.start, e.source and e.source.start)
+        if mark not in seen:
+            seen.add(mark)
+            out.append(e)
+    return out
+
+
+def build_claims(ctx: ArticleContext, lexicon: Lexicon | None = None) -> list[Claim]:
+    """Every claim in the article, one per proposition, with all claimants and evidence."""
+    lex = lexicon or load_lexicon()
+    groups: dict[str, list[Keyed]] = {}
+    for item in keyed_attributions(ctx.doc, lex):
+        groups.setdefault(" ".join(item.key), []).append(item)
+    claims = []
+    for proposition, items in groups.items():
+        entries = _dedupe([e for item in items for e in claimants(ctx, item.att)])
+        claims.append(Claim(
+            id=claim_id(ctx.article.id, proposition), proposition=proposition,
+            claimants=entries, about=about(ctx, items, lex), status=_status(entries),
+            evidence=_evidence(ctx, items)))
+    log.debug("article %s: %d claims", ctx.article.id[:12], len(claims))
+    return claims
+
+
+# ---- events -------------------------------------------------------------------------------
+
+def _trigger_key(event: Event, doc, lex: Lexicon) -> str | None:
+    if not event.trigger:
+        return None
+    tokens = ctx_tokens(doc, event.trigger)
+    return normalise(tokens[-1], lex) if tokens else event.trigger.lower()
+
+
+def ctx_tokens(doc, phrase: str) -> list:
+    """Tokens of ``phrase`` as parsed in the doc (its first occurrence), for lemmas."""
+    start = doc.text.lower().find(phrase.lower())
+    if start < 0:
+        return []
+    chunk = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+    return list(chunk) if chunk is not None else []
+
+
+def _is_about(ctx: ArticleContext, event: Event, items: list[Keyed], lex: Lexicon) -> bool:
+    """An event is what a claim is about when its trigger shares the proposition's key, or
+    its evidence sentence overlaps a content that holds its trigger."""
+    key = set(items[0].key)
+    trig = _trigger_key(event, ctx.doc, lex)
+    if trig is not None and trig in key:
+        return True
+    for item in items:
+        content = item.att.content_span
+        text = ctx.article.text[content[0]:content[1]].lower()
+        for ev in event.evidence:
+            if overlaps((ev.start, ev.end), content) and (
+                    event.trigger is None or event.trigger.lower() in text):
+                return True
+    return False
+
+
+def about(ctx: ArticleContext, items: list[Keyed], lex: Lexicon) -> list[str]:
+    return [e.id for e in ctx.events if _is_about(ctx, e, items, lex)]
+
+
+def _within_contents(event: Event, claims: list[Claim]) -> bool:
+    """Every sentence reporting the event is reported speech (the narrator does not vouch)."""
+    spans = [(c.content.start, c.content.end) for claim in claims for c in claim.claimants
+             if c.content is not None]
+    return all(any(overlaps((ev.start, ev.end), s) for s in spans) for ev in event.evidence)
+
+
+def _actors(claims: list[Claim], stances: frozenset[str]) -> list[Actor]:
+    out: dict[tuple, Actor] = {}
+    for claim in claims:
+        for entry in claim.claimants:
+            if entry.stance in stances and entry.actor is not None:
+                out.setdefault(entry.actor.key(), entry.actor)
+    return list(out.values())
+
+
+def event_standing(event: Event, claims: list[Claim]) -> Event:
+    """``reported`` when someone vouches for it (denials noted in ``denied_by``); ``denied``
+    when the only word on it is a denial."""
+    mine = [c for c in claims if event.id in c.about]
+    if not mine or event.status not in ("asserted", "reported", "denied"):
+        return event
+    supporters = _actors(mine, POSITIVE)
+    deniers = _actors(mine, frozenset({"deny"}))
+    vouched = any(e.stance in POSITIVE for c in mine for e in c.claimants)
+    if vouched or not _within_contents(event, mine):
+        status = "reported" if vouched else event.status
+    else:
+        status = "denied" if deniers else event.status
+    return event.model_copy(update={"status": status, "attributed_to": supporters,
+                                    "denied_by": deniers})
+
+
+def claims_and_events(ctx: ArticleContext, lexicon: Lexicon | None = None
+                      ) -> tuple[tuple[Claim, ...], tuple[Event, ...]]:
+    claims = build_claims(ctx, lexicon)
+    events = tuple(event_standing(e, claims) for e in ctx.events)
+    return tuple(claims), events

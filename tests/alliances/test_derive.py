@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pactwatch.alliances import atop, derive
+
+
+@pytest.fixture(scope="module")
+def members(atop_dir):
+    return atop.read_atop(atop_dir).members
+
+
+def _owed(obligations, atopid):
+    return {(o.from_iso3, o.to_iso3, o.type) for o in obligations
+            if o.treaty_id == f"atop-{atopid}"}
+
+
+def test_us_japan_1960_is_asymmetric(members):
+    owed = _owed(derive.derive([m for m in members if m.atopid == 3375]), 3375)
+    assert ("USA", "JPN", "defense") in owed
+    assert ("JPN", "USA", "defense") not in owed
+    assert ("JPN", "USA", "consultation") in owed
+
+
+def test_locarno_obvary_resolved_by_ddyr(members, atop_dir):
+    locarno = [m for m in members if m.atopid == 2130]
+    assert all(m.obvary for m in locarno)
+    ddyr = atop.read_ddyr(atop_dir / "atop5_1ddyr_1815_1979.csv")
+    resolved = derive.derive(locarno, ddyr)
+    owed = _owed(resolved, 2130)
+    # Britain and Italy guarantee; they are owed nothing and owe no non-aggression
+    assert ("GBR", "FRA", "defense") in owed and ("FRA", "GBR", "defense") not in owed
+    assert not {o for o in owed if o[2] == "nonaggression" and "GBR" in o[:2]}
+    assert ("DEU", "FRA", "nonaggression") in owed
+    assert all(o.basis in (derive.BASIS_DDYR, derive.BASIS_OBVARY_UNRESOLVED) for o in resolved)
+    assert "directed-dyad-year" in resolved[0].note
+
+
+def test_obvary_without_ddyr_is_marked_unresolved(members):
+    found = derive.derive([m for m in members if m.atopid == 2130])
+    assert {o.basis for o in found} == {derive.BASIS_OBVARY_UNRESOLVED}
+    assert ("FRA", "GBR", "defense") in _owed(found, 2130)
+
+
+def test_adversary_condition_carries_named_threat(members):
+    sino_soviet = derive.derive([m for m in members if m.atopid == 3200])
+    defense = next(o for o in sino_soviet if o.type == "defense")
+    assert [(c.code, c.adversaries) for c in defense.conditions] == [
+        ("specific_adversary", ("JPN",))]
+
+
+def test_member_leaving_as_another_joins_never_overlaps(members):
+    nato = [m for m in members if m.atopid == 3180]
+    gfr = next(m for m in nato if m.member == 260)
+    germany = next(m for m in nato if m.member == 255)
+    assert derive.overlap(gfr, germany) is None
+
+
+def test_news_condition_strings():
+    conds = derive.conditions_from_strings(
+        ["attack on a party", "adversary:USA,JPN", "defcoloc", "article:4"])
+    assert [(c.kind, c.code) for c in conds] == [
+        ("note", "note"), ("adversary", "specific_adversary"), ("location", "location")]
+    assert conds[1].adversaries == ("USA", "JPN")
+
+
+@given(st.dates(date(1815, 1, 1), date(2018, 12, 31)),
+       st.one_of(st.none(), st.dates(date(1815, 1, 1), date(2018, 12, 31))))
+def test_years_of_covers_start_to_exit_year(start, end):
+    years = derive.years_of(start, end, 2018)
+    if end is None or end >= start:
+        assert years[0] == start.year
+        assert years[-1] == (end.year if end else 2018)
+    else:
+        assert len(years) == 0
