@@ -329,17 +329,20 @@ def _adjective(doc, tok, lex: Lexicon) -> list[Attribution]:
 def _headline_colon(doc, sent) -> list[Attribution]:
     """ "Issa: Clinton's honesty is in question": a name, a colon, then what the name says."""
     colon = next((t for t in sent[:7] if t.text == ":"), None)
-    if colon is None or colon.i == sent.start or sent.end - colon.i < 4:
+    if colon is None or colon.i == sent.start:
+        return []
+    end = sent.end if sent.end - colon.i > 1 or sent.end >= len(doc) else doc[sent.end].sent.end
+    if end - colon.i < 4:
         return []
     head = doc[sent.start: colon.i]
     if not all(t.pos_ in ("PROPN", "PUNCT") or t.is_title for t in head):
         return []
-    if not any(t.pos_ == "PROPN" for t in head):
+    if not head[0].is_title:
         return []
     return [Attribution(cue=(tok_span(colon),), stance="assert", kind="colon",
                         source=char_spans(doc, {t.i for t in head}),
                         source_parts=char_spans(doc, {t.i for t in head}),
-                        content=char_spans(doc, set(range(colon.i + 1, sent.end))),
+                        content=char_spans(doc, set(range(colon.i + 1, end))),
                         content_root=None)]
 
 

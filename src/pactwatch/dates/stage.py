@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext, TimeMention
@@ -22,7 +23,7 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 SCAN = re.compile(
     rf"\b(?:{WEEKDAY},? )?(?:\d{{1,2}}{_ORD} (?:of )?{MONTH}\.?(?:,? \d{{4}}|\s\d{{2}}\b)?"
     rf"|{MONTH}\.? \d{{1,2}}{_ORD}(?:,? \d{{4}})?)\b", re.IGNORECASE)
-DATELINE_PREFIX = re.compile(r"^[A-Za-z .'-]{0,40},\s*$")
+DATELINE_PREFIX = re.compile(r"^[A-Za-z .'()-]{0,60},\s*$")
 
 
 def is_dateline(text: str, start: int) -> bool:
@@ -76,7 +77,12 @@ def _person_name(span) -> bool:
 
 def relative_scanner(rules: TimeRules) -> re.Pattern:
     """Relative phrases and "N days ago", for text spaCy tags poorly (upper-case wire copy)."""
-    phrases = sorted(rules.relative.phrases, key=len, reverse=True)
+    return _scanner(tuple(rules.relative.phrases))
+
+
+@lru_cache(maxsize=8)
+def _scanner(phrases: tuple[str, ...]) -> re.Pattern:
+    phrases = tuple(sorted(phrases, key=len, reverse=True))
     alternation = "|".join(re.escape(p) for p in phrases)
     return re.compile(rf"\b(?:{alternation}|\w+ (?:day|week|month|year)s? ago)\b", re.IGNORECASE)
 

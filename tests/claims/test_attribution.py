@@ -1,0 +1,135 @@
+"""Attribution patterns and stances, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pactwatch.claims.attribution import attributions_in, outermost
+from pactwatch.claims.lexicon import load_lexicon, parse_lexicon
+from pactwatch.errors import PactwatchError
+
+
+def _rows(nlp, text):
+    doc = nlp(text)
+    return [
+        {"stance": a.stance, "kind": a.kind, "negated": a.negated, "anaphoric": a.anaphoric,
+         "source": " … ".join(text[s:e] for s, e in a.source),
+         "parts": [text[s:e] for s, e in a.source_parts],
+         "cue": " ".join(text[s:e] for s, e in a.cue),
+         "content": " … ".join(text[s:e] for s, e in a.content)}
+        for a in attributions_in(doc)
+    ]
+
+
+def _one(nlp, text, cue):
+    rows = [r for r in _rows(nlp, text) if cue in r["cue"]]
+    assert rows, f"no attribution with cue {cue!r} in {text!r}: {_rows(nlp, text)}"
+    return rows[0]
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("The minister said that the border would stay closed.", "The minister", "said",
+     "that the border would stay closed"),
+    ("The border will stay closed, the minister said.", "the minister", "said",
+     "The border will stay closed"),
+    ("The general said on Tuesday the offensive had stalled.", "The general", "said",
+     "the offensive had stalled"),
+    ("“We will not retreat,” the commander said.", "the commander", "said", "We will not retreat"),
+    ("Officials told reporters that the convoy was attacked.", "Officials", "told",
+     "that the convoy was attacked"),
+    ("The talks, a diplomat said, collapsed overnight.", "a diplomat", "said", "collapsed"),
+])
+def test_said_patterns(nlp, text, source, cue, content):
+    row = _one(nlp, text, cue)
+    assert row["source"] == source
+    assert content in row["content"]
+    assert row["stance"] == "assert"
+
+
+def test_colon_quote_takes_the_next_words(nlp):
+    row = _one(nlp, "The spokesman said: “Our troops are not there.”", "said")
+    assert row["source"] == "The spokesman" and "Our troops are not there" in row["content"]
+
+
+def test_according_to(nlp):
+    row = _one(nlp, "According to Ukrainian intelligence, the brigade crossed the river.", "According")
+    assert row["source"] == "Ukrainian intelligence"
+    assert row["cue"] == "According to"
+    assert row["content"].startswith("the brigade crossed the river")
+
+
+@pytest.mark.parametrize("text, cue, stance", [
+    ("The ministry denied that its aircraft entered the zone.", "denied", "deny"),
+    ("The ministry rejected reports that its aircraft entered the zone.", "rejected", "deny"),
+    ("The envoy warned that the ceasefire could collapse.", "warned", "concern"),
+    ("The senators raised concerns over the arms sale.", "raised", "concern"),
+    ("Parliament welcomed the report on the ceasefire.", "welcomed", "support"),
+    ("The chancellor affirmed that the aid would continue.", "affirmed", "assert"),
+])
+def test_stances(nlp, text, cue, stance):
+    assert _one(nlp, text, cue)["stance"] == stance
+
+
+def test_negated_denial_is_marked(nlp):
+    row = _one(nlp, "The ministry did not deny that the drones were supplied.", "deny")
+    assert row["negated"] is True
+
+
+def test_rejecting_a_deal_is_not_a_denial(nlp):
+    assert not [r for r in _rows(nlp, "The parliament rejected the budget.") if r["cue"] == "rejected"]
+
+
+def test_dismissed_claims_gives_the_denial_and_the_claim(nlp):
+    text = "Both Moscow and Minsk have dismissed Western claims of troop deployment."
+    rows = _rows(nlp, text)
+    deny = next(r for r in rows if r["stance"] == "deny")
+    assert deny["content"] == "troop deployment"
+    assert deny["parts"] == ["Moscow", "Minsk"]
+    claim = next(r for r in rows if r["kind"] == "object-noun")
+    assert claim["source"] == "Western" and claim["stance"] == "assert"
+
+
+def test_participle_takes_the_main_subject(nlp):
+    text = ("Hanoi and Manila have rejected the accusations, asserting their patrols are in line "
+            "with maritime law.")
+    row = _one(nlp, text, "asserting")
+    assert row["parts"] == ["Hanoi", "Manila"]
+    assert row["content"].startswith("their patrols are in line")
+
+
+def test_anaphoric_denial(nlp):
+    row = _one(nlp, "However, the two governments have denied these allegations.", "denied")
+    assert row["anaphoric"] is True and row["stance"] == "deny"
+
+
+def test_reportedly_and_reported_have_implicit_sources(nlp):
+    adv = _one(nlp, "Mercenaries reportedly crossed the border at night.", "reportedly")
+    assert adv["source"] == "" and "crossed the border" in adv["content"]
+    adj = _one(nlp, "The reported shipment of shells to the front alarmed Seoul.", "reported")
+    assert adj["source"] == "" and "shipment of shells" in adj["content"]
+
+
+def test_reports_say(nlp):
+    row = _one(nlp, "Reports say the convoy was hit near the bridge.", "say")
+    assert row["source"] == "Reports"
+
+
+def test_headline_colon(nlp):
+    row = _one(nlp, "Stoltenberg: NATO will defend every inch of allied territory.", ":")
+    assert row["source"] == "Stoltenberg" and row["content"].startswith("NATO will defend")
+
+
+def test_nested_quote_cue_is_dropped_by_outermost(nlp):
+    text = "“I think the plan failed,” the senator said."
+    doc = nlp(text)
+    atts = outermost(attributions_in(doc), text)
+    assert [text[a.cue_span[0]:a.cue_span[1]] for a in atts] == ["said"]
+
+
+def test_lexicon_loads_and_rejects_bad_files():
+    lex = load_lexicon()
+    assert lex.verbs["deny"].stance == "deny" and lex.light_nouns["concern"] == "concern"
+    with pytest.raises(PactwatchError, match="PW201"):
+        parse_lexicon("schema: wrong\n")
+    with pytest.raises(PactwatchError, match="PW200"):
+        parse_lexicon("schema: [unclosed\n")
