@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Precision = Literal["day", "month", "year", "published"]
 EventStatus = Literal["asserted", "reported", "denied", "planned", "negated", "hypothetical"]
-Stance = Literal["assert", "deny", "concern", "support"]
+Stance = Literal["assert", "deny", "concern", "support", "request"]
 ClaimStatus = Literal["uncontested", "disputed"]
 ObligationType = Literal["defense", "offense", "neutrality", "nonaggression", "consultation"]
 RatificationStage = Literal[

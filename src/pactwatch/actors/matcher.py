@@ -56,6 +56,7 @@ MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
                            "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"})
+NAME_KINDS = ("country", "adjective", "metonym", "group", "group_adj")
 MAX_NAME_TOKENS = 5
 ROLE_PREPS = frozenset({"in", "of", "from"})  # "authorities in Pakistan", "troops of/from Russia"
 
@@ -120,6 +121,10 @@ class Scan:
     day: date | None
     country_codes: frozenset[str]
 
+    @property
+    def covered(self) -> set[int]:
+        return {t for p in self.pieces for t in range(p.start, p.end)}
+
     def fillers_only(self, start: int, end: int) -> bool:
         return all(self.lex.is_word("filler", t.text) for t in self.doc[start:end])
 
@@ -150,6 +155,8 @@ def describes_other(doc: Doc, piece: Piece) -> bool:
     noun after it; "-led" is kept ("US-led coalition": the leader acts).
     """
     end = piece.end
+    if piece.first(NAME_KINDS) is None or any(t.text in POSSESSIVE for t in piece.span):
+        return False
     if end + 1 >= len(doc) or doc[end].text != "-" or doc[end - 1].whitespace_:
         return False
     word = doc[end + 1]
@@ -301,9 +308,30 @@ def is_location(scan: Scan, piece: Piece) -> bool:
     return root.dep_ == "appos" and root.head.ent_type_ in PLACE_ENTS
 
 
+def inside_other_name(scan: Scan, piece: Piece, covered: set[int]) -> bool:
+    """"the West Bank", "Washington Post", "Tokyo Stock Exchange": a name inside a longer one.
+
+    True when a spaCy entity holds the piece and extends past it over words that are not
+    themselves dictionary phrases (so "United States Congress" is kept).
+    """
+    root = piece.span.root
+    head = root.head
+    if (root.dep_ == "compound" and head.i >= piece.end and head.i not in covered
+            and head.pos_ == "PROPN" and head.text[:1].isupper()
+            and head.ent_type_ not in NOT_NAME_ENTS):
+        return True
+    ent = next((e for e in scan.doc.ents if e.start < piece.end and e.end > piece.start), None)
+    if ent is None or ent.label_ == "PERSON":
+        return False
+    extra = [t for t in ent if not piece.start <= t.i < piece.end and t.is_alpha]
+    return any(t.i not in covered and t.text[:1].isupper() for t in extra)
+
+
 def _standalone(scan: Scan, piece: Piece) -> Actor | None:
     entry = next((e for e in piece.entries if e.kind in ACTOR_KINDS and not e.ambiguous), None)
     if entry is None or describes_other(scan.doc, piece) or is_location(scan, piece):
+        return None
+    if entry.kind in NAME_KINDS and inside_other_name(scan, piece, scan.covered):
         return None
     return _actor(piece.span, entry.name, entry.code, entry.sector)
 
@@ -426,7 +454,8 @@ def _lone_name(doc: Doc, tok: Token) -> bool:
     if tok.ent_type_ in NOT_NAME_ENTS:
         return False
     around = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
-    return not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in around)
+    hyphened = any(t.text in "-‐" and not (t.whitespace_ and tok.whitespace_) for t in around)
+    return not hyphened and not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in around)
 
 
 def surname_mentions(scan: Scan, taken: set[int]) -> Iterator[Actor]:

@@ -98,7 +98,7 @@ def evaluate(conn: Connection, files: list[Path]) -> OracleReport:
     if not truth:
         raise PactwatchError("PW002", path=", ".join(map(str, files)))
     years = {k[2] for k in truth}
-    derived = derive_dyad_years(conn, min(years), max(years))
+    derived = derive_dyad_years(conn, years)
     keys = set(truth) | set(derived.flags)
     zero = [0] * len(TYPES)
     disagreements = [
@@ -135,7 +135,7 @@ def _basis_counts(conn: Connection) -> dict[str, int]:
     return {basis: n for basis, n in conn.execute(query)}
 
 
-def derive_dyad_years(conn: Connection, first: int, last: int) -> _Derived:
+def derive_dyad_years(conn: Connection, years: set[int]) -> _Derived:
     """Directed dyad-years and their five flags, from the stored ATOP rows (see module doc)."""
     members, owed, obvary = _store_rows(conn)
     if not members:
@@ -143,7 +143,7 @@ def derive_dyad_years(conn: Connection, first: int, last: int) -> _Derived:
     best: dict[tuple, tuple[date, int]] = {}
     key = lambda m: (m.treaty_id, m.phase)  # noqa: E731
     for (treaty_id, phase), group in groupby(sorted(members, key=key), key=key):
-        _pairs(list(group), treaty_id, phase, first, last, best)
+        _pairs(list(group), treaty_id, phase, years, best)
     flags: dict[tuple, list[int]] = defaultdict(lambda: [0] * len(TYPES))
     ids: dict[tuple, set[int]] = defaultdict(set)
     for (i, j, year, treaty_id), (_, phase) in best.items():
@@ -154,7 +154,7 @@ def derive_dyad_years(conn: Connection, first: int, last: int) -> _Derived:
     return _Derived(flags=dict(flags), ids=dict(ids), obvary=obvary)
 
 
-def _pairs(group, treaty_id: str, phase: int, first: int, last: int, best: dict) -> None:
+def _pairs(group, treaty_id: str, phase: int, years: set[int], best: dict) -> None:
     for a in group:
         for b in group:
             if a.ccode == b.ccode:
@@ -164,9 +164,9 @@ def _pairs(group, treaty_id: str, phase: int, first: int, last: int, best: dict)
             end = min(ends) if ends else None
             if end is not None and start >= end:
                 continue
-            for year in years_of(start, end, last):
+            for year in years.intersection(years_of(start, end, max(years))):
                 k = (a.ccode, b.ccode, year, treaty_id)
-                if year >= first and (k not in best or best[k][0] < start):
+                if k not in best or best[k][0] < start:
                     best[k] = (start, phase)
 
 

@@ -21,7 +21,6 @@ The reasoner reads only the store (directed obligation rows, see :mod:`.derive`)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from typing import Literal
 
@@ -97,6 +96,24 @@ class Conflict(_Model):
     rule: str
 
 
+class Pledge(_Model):
+    """Neutrality or non-aggression owed to one state by the listed states under one treaty."""
+
+    type: str
+    to: str
+    states: list[str]
+    treaty_id: str
+    treaty_name: str | None = None
+    atop_id: int | None = None
+    source: str
+    phase: int
+    status: Status
+    conditions: list[ConditionCheck] = Field(default_factory=list)
+    rule: str
+    proof: list[ProofStep] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
 class Defenders(_Model):
     of: str
     on: date
@@ -111,8 +128,8 @@ class AttackAnalysis(_Model):
     not_firing: list[ObligationFinding]
     chained: list[ChainedDefender]
     conflicted: list[Conflict]
-    neutrality: list[ObligationFinding]
-    nonaggression: list[ObligationFinding]
+    neutrality: list[Pledge]
+    nonaggression: list[Pledge]
     rules: dict[str, str]
 
 
@@ -209,9 +226,23 @@ def _span_step(row, treaty, on: date) -> ProofStep:
     return ProofStep.make(rule="in-force", statement=text, records=list(row.rows))
 
 
-def _findings(conn: Connection, rows, on: date, attacker: str | None = None
+class _Treaties:
+    """Treaty rows fetched once per question (names, source, evidence)."""
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self.rows: dict[str, object] = {}
+
+    def __call__(self, rows) -> dict:
+        missing = {r.treaty_id for r in rows} - set(self.rows)
+        if missing:
+            self.rows |= repo.treaty_info(self.conn, missing)
+        return self.rows
+
+
+def _findings(treaties: _Treaties, rows, on: date, attacker: str | None = None
               ) -> list[ObligationFinding]:
-    info = repo.treaty_info(conn, (r.treaty_id for r in rows))
+    info = treaties(rows)
     found = [finding(r, info, on, attacker) for r in rows]
     return sorted(found, key=lambda f: (f.state, f.to, f.type, f.treaty_id))
 
@@ -221,41 +252,43 @@ def defenders(conn: Connection, of: str, on: date) -> list[ObligationFinding]:
     """States obligated to defend ``of`` on ``on``, each with treaty, conditions and proof."""
     target = resolve(of)
     rows = repo.obligations(conn, on, to=[target], types=["defense"])
-    return [f for f in _findings(conn, rows, on) if f.state != target]
+    return [f for f in _findings(_Treaties(conn), rows, on) if f.state != target]
 
 
 def attack(conn: Connection, attacker: str, target: str, on: date, depth: int = 3
            ) -> AttackAnalysis:
     """What follows, by the treaties in force on ``on``, if ``attacker`` attacks ``target``."""
     a, t = resolve(attacker), resolve(target)
-    rows = repo.obligations(conn, on, to=[t], types=["defense"])
-    found = [f for f in _findings(conn, rows, on, a) if f.state not in (a, t)]
+    treaties = _Treaties(conn)
+    rows = repo.obligations(conn, on, to=[t], types=["defense"], not_from=[a, t])
+    found = _findings(treaties, rows, on, a)
     direct = [f for f in found if f.status != "not_firing"]
-    chained = _chain(conn, a, t, on, direct, depth)
-    side = _on_side(direct, chained)
+    chained = _chain(treaties, a, t, on, direct, depth)
+    pledges = repo.obligations(conn, on, to=[a, t], types=["neutrality", "nonaggression"])
     return AttackAnalysis(
         attacker=a, target=t, on=on, direct=direct,
         not_firing=[f for f in found if f.status == "not_firing"], chained=chained,
-        conflicted=_conflicts(conn, a, on, side),
-        neutrality=_owed_to(conn, a, t, on, "neutrality"),
-        nonaggression=_owed_to(conn, a, t, on, "nonaggression"), rules=RULES)
+        conflicted=_conflicts(treaties, a, on, _on_side(direct, chained)),
+        neutrality=_pledges(treaties, [r for r in pledges if r.type == "neutrality"], on),
+        nonaggression=_pledges(treaties, [r for r in pledges if r.type == "nonaggression"], on),
+        rules=RULES)
 
 
-def _chain(conn: Connection, a: str, t: str, on: date, direct: list[ObligationFinding],
+def _chain(treaties: _Treaties, a: str, t: str, on: date, direct: list[ObligationFinding],
            depth: int) -> list[ChainedDefender]:
-    paths = {f.state: [f] for f in direct}
-    seen = {a, t, *paths}
-    frontier, out = dict(paths), []
+    frontier = {f.state: [f] for f in direct}
+    seen = {a, t, *frontier}
+    out: list[ChainedDefender] = []
     for level in range(2, depth + 1):
         if not frontier:
             break
-        rows = repo.obligations(conn, on, to=list(frontier), types=["defense"], not_from=seen)
-        nxt: dict[str, list[ObligationFinding]] = {}
-        for f in _findings(conn, _first_firing(rows, a), on, a):
-            nxt[f.state] = [*frontier[f.to], f]
+        rows = repo.obligations(treaties.conn, on, to=list(frontier), types=["defense"],
+                                not_from=seen)
+        nxt = {f.state: [*frontier[f.to], f]
+               for f in _findings(treaties, _first_firing(rows, a), on, a)}
         seen |= set(nxt)
-        out += [ChainedDefender(state=s, name=path[-1].name, depth=level, chain=path,
-                                rule="R-CHAIN") for s, path in sorted(nxt.items())]
+        out += [ChainedDefender(state=st, name=path[-1].name, depth=level, chain=path,
+                                rule="R-CHAIN") for st, path in sorted(nxt.items())]
         frontier = nxt
     return out
 
@@ -282,27 +315,42 @@ def _on_side(direct: list[ObligationFinding], chained: list[ChainedDefender]
     return side
 
 
-def _conflicts(conn: Connection, a: str, on: date, side: dict[str, list[ObligationFinding]]
+def _conflicts(treaties: _Treaties, a: str, on: date, side: dict[str, list[ObligationFinding]]
                ) -> list[Conflict]:
     if not side:
         return []
-    rows = repo.obligations(conn, on, to=[a], frm=list(side), types=BINDING_TO_ATTACKER)
+    rows = repo.obligations(treaties.conn, on, to=[a], frm=list(side), types=BINDING_TO_ATTACKER)
     bound: dict[str, list[ObligationFinding]] = {}
-    for f in _findings(conn, rows, on):
+    for f in _findings(treaties, rows, on):
         bound.setdefault(f.state, []).append(f)
-    return [Conflict(state=s, name=fs[0].name, defends=side[s], bound_to_attacker=fs,
-                     rule="R-CONFLICT") for s, fs in sorted(bound.items())]
+    return [Conflict(state=st, name=fs[0].name, defends=side[st], bound_to_attacker=fs,
+                     rule="R-CONFLICT") for st, fs in sorted(bound.items())]
 
 
-def _owed_to(conn: Connection, a: str, t: str, on: date, kind: str) -> list[ObligationFinding]:
-    """Obligations of one kind owed to the attacker or the target (A→T and T→A included)."""
-    return _findings(conn, repo.obligations(conn, on, to=[a, t], types=[kind]), on, None)
+def _pledges(treaties: _Treaties, rows, on: date) -> list[Pledge]:
+    """Neutrality / non-aggression owed to A or T, one record per treaty, recipient and terms."""
+    groups: dict[tuple, list] = {}
+    for r in rows:
+        terms = tuple(sorted(c["code"] for c in r.conditions or []))
+        groups.setdefault((r.treaty_id, r.phase, r.type, r.to_iso3, terms), []).append(r)
+    info = treaties(rows)
+    return [_pledge(group, info, on) for _, group in sorted(groups.items())]
+
+
+def _pledge(group: list, info: dict, on: date) -> Pledge:
+    first = finding(group[0], info, on)
+    givers = sorted({r.from_iso3 for r in group})
+    records = sorted({ref for r in group for ref in r.rows})
+    statement = (f"{', '.join(givers)} owe {first.to} {first.type} under "
+                 f"{first.treaty_name or first.treaty_id}, in force on {on}")
+    return Pledge(type=first.type, to=first.to, states=givers, treaty_id=first.treaty_id,
+                  treaty_name=first.treaty_name, atop_id=first.atop_id, source=first.source,
+                  phase=first.phase, status=first.status, conditions=first.conditions,
+                  rule="R-NEUTRAL" if first.type == "neutrality" else "R-NONAGG",
+                  proof=[ProofStep(rule="pledge", statement=statement, records=records),
+                         *first.proof[1:]], evidence=first.evidence)
 
 
 def defenders_of(conn: Connection, of: str, on: date) -> Defenders:
     """:func:`defenders` wrapped with the question (what the CLI prints as JSON)."""
     return Defenders(of=resolve(of), on=on, defenders=defenders(conn, of, on))
-
-
-def states_in(findings: Iterable[ObligationFinding]) -> list[str]:
-    return sorted({f.state for f in findings})

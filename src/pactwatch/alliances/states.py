@@ -12,11 +12,9 @@ log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, str]:
-    """Lower-cased key → ISO3 (or pseudo-code); later, more specific keys win."""
+def _codes() -> dict[str, str]:
+    """Case-folded ISO3 codes, ISO 3166-3 aliases, COW abbreviations and COW names → ISO3."""
     index: dict[str, str] = {}
-    for name, iso3 in _actor_country_names():
-        index[name.casefold()] = iso3
     for e in iso_map_file().states:
         index.setdefault(e.name.casefold(), e.iso3)
         index.setdefault(e.cow_abbr.casefold(), e.iso3)
@@ -27,16 +25,17 @@ def _index() -> dict[str, str]:
     return index
 
 
-def _actor_country_names() -> list[tuple[str, str]]:
-    """Country names and aliases from the actors dictionary (shared, not duplicated here)."""
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Names and aliases from the actors' countries.yaml (read only when a code did not match)."""
     try:
-        from pactwatch.actors.data import load_actor_data
+        from pactwatch.actors.data import default_folder, load_file
 
-        countries = load_actor_data().countries
+        countries = load_file(default_folder() / "countries.yaml", "countries")
     except Exception as exc:  # noqa: BLE001 - names are a convenience; codes still work
         log.warning("country names unavailable from the actors data: %s", exc)
-        return []
-    return [(n, c.iso3) for c in countries for n in (c.name, c.formal, *c.aliases) if n]
+        return {}
+    return {n.casefold(): c.iso3 for c in countries for n in (c.name, c.formal, *c.aliases) if n}
 
 
 def resolve(value: str) -> str:
@@ -44,7 +43,7 @@ def resolve(value: str) -> str:
     text = str(value).strip()
     if text.isdigit() and int(text) in iso_by_ccode():
         return iso_by_ccode()[int(text)].iso3
-    found = _index().get(text.casefold())
+    found = _codes().get(text.casefold()) or _country_names().get(text.casefold())
     if found is None:
         raise PactwatchError("PW302", value=value)
     return found
@@ -53,15 +52,13 @@ def resolve(value: str) -> str:
 @lru_cache(maxsize=1)
 def _display() -> dict[str, str]:
     names: dict[str, str] = {}
-    for e in iso_map_file().states:
+    for e in sorted(iso_map_file().states, key=lambda e: e.rule != "current"):
         names.setdefault(e.iso3, e.name)
-    for name, iso3 in _actor_country_names()[::-1]:
-        names[iso3] = name
     return names
 
 
 def name_of(iso3: str, ccode: int | None = None) -> str | None:
-    """A readable name: the COW name for a COW code, else the country's short name."""
+    """A readable name: the COW name of the COW code, else of the first COW code with that ISO3."""
     if ccode is not None and ccode in iso_by_ccode():
         return iso_by_ccode()[ccode].name
     return _display().get(iso3)

@@ -18,7 +18,7 @@ from typing import get_args
 from pactwatch.claims.attribution import Attribution, attributions_in
 from pactwatch.claims.lexicon import Lexicon, load_lexicon
 from pactwatch.claims.proposition import content_root, normalise, proposition_key
-from pactwatch.claims.spans import CharSpan, hull, overlaps
+from pactwatch.claims.spans import CharSpan, overlaps
 from pactwatch.context import ArticleContext
 from pactwatch.records import Actor, Claim, ClaimantEntry, Event, Evidence, Span, Stance
 

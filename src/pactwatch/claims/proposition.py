@@ -5,8 +5,10 @@ across nominalisation, so that "troop deployment", "the reported deployment of N
 troops" and "10,000 troops deployed in Kursk" all give ``deploy troop``; for a copular clause
 it is the subject and the noun the predicate ends in ("their cooperation is in line with
 international law" and "… in compliance with international law" give ``cooperation law``).
-The key is deliberately small and conservative: two contents merge only when both their
-predicate and argument agree.
+A clause gives its verb and its subject (else its object), a noun phrase its head and its
+compound or of-argument, so "troops crossed the border" and "the troop crossing" meet.  The key
+is deliberately small and conservative: two contents merge only when both predicate and
+argument agree.
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ def _clause_key(verb, lex: Lexicon) -> tuple[str, ...]:
     else:
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
         obj_key = normalise(obj, lex) if obj is not None and _content_word(obj, lex) else None
-        parts = (normalise(verb, lex), subj_key, obj_key)
+        parts = (normalise(verb, lex), subj_key or obj_key)
     return tuple(p for p in parts if p)
 
 

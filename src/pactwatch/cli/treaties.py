@@ -143,8 +143,8 @@ def ask_attack(
     out.print(_findings_table(answer.not_firing, "Obligations whose conditions fail"))
     out.print(_chain_table(answer.chained))
     out.print(_conflict_table(answer.conflicted))
-    out.print(_findings_table(answer.neutrality, "Neutrality owed to attacker or target"))
-    out.print(_findings_table(answer.nonaggression, "Non-aggression owed to attacker or target"))
+    out.print(_pledge_table(answer.neutrality, "Neutrality owed to attacker or target"))
+    out.print(_pledge_table(answer.nonaggression, "Non-aggression owed to attacker or target"))
 
 
 @ask_app.command("network")
@@ -169,6 +169,15 @@ def _findings_table(findings, title: str) -> Table:
         conds = "; ".join(f"{c.code}: {c.result}" for c in f.conditions) or "-"
         basis = "; ".join(p.rule for p in f.proof[:3])
         table.add_row(f.state, f.type, f.to, f.treaty_name or f.treaty_id, f.status, conds, basis)
+    return table
+
+
+def _pledge_table(pledges, title: str) -> Table:
+    table = Table(title=title)
+    for col in ("owed to", "by", "type", "treaty", "status"):
+        table.add_column(col, overflow="fold")
+    for p in pledges:
+        table.add_row(p.to, ", ".join(p.states), p.type, p.treaty_name or p.treaty_id, p.status)
     return table
 
 

@@ -119,7 +119,7 @@ def _numeric(tok, rules: QuantityRules) -> bool:
     word = tok.lower_
     if word in ("a", "an"):
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        return nxt is not None and (nxt.lower_ in rules.numbers.scales or nxt.lower_ == "dozen")
+        return nxt is not None and nxt.lower_ in rules.numbers.scales
     return bool(NUMERAL.match(word)) or word in rules.numbers.units or word in rules.numbers.scales
 
 
@@ -154,11 +154,9 @@ def _of_object(tok):
 
 
 def _counted_noun(span):
-    last = span[-1]
-    head = last.head
-    if head.i > last.i and head.pos_ in ("NOUN", "PROPN") and head.i not in range(span.start, span.end):
-        return head
-    return _of_object(last)
+    """The noun a number counts: its head after it ("10,000 ... troops"), or "of" + noun."""
+    heads = (t.head for t in span if t.head.i >= span.end and t.head.pos_ in ("NOUN", "PROPN"))
+    return next(heads, None) or _of_object(span[-1])
 
 
 def _preceding(span, phrases: list[str]) -> bool:
@@ -177,7 +175,8 @@ def _unit(noun, rules: QuantityRules) -> str:
 
 
 def _mention(span, value: float, rules: QuantityRules, lower: bool) -> QuantityMention | None:
-    currency, noun = _currency(span, rules), _counted_noun(span)
+    currency = _currency(span, rules)
+    noun = None if currency else _counted_noun(span)
     unit = currency or (_unit(noun, rules) if noun is not None else None)
     if unit is None:
         return None
@@ -207,7 +206,8 @@ def find_quantities(doc, rules: QuantityRules | None = None) -> list[QuantityMen
     found = []
     for span in number_groups(doc, rules):
         value = parse_number(span.text, rules)
-        if value is not None and not any(t.ent_type_ in SKIP_LABELS for t in span):
+        pronoun = span.text.lower() in ("one", "a", "an") and _of_object(span[-1]) is not None
+        if value is not None and not pronoun and not any(t.ent_type_ in SKIP_LABELS for t in span):
             found.append(_mention(span, value, rules, lower=False))
     for span, value in _vague_spans(doc, rules):
         found.append(_mention(span, value, rules, lower=True))

@@ -81,12 +81,14 @@ def shift_months(ref: date, months: int) -> date:
 
 
 def _year(text: str, ref: date | None) -> int:
-    """A four- or two-digit year (two digits pivot on the reference year: '90' -> 1990)."""
+    """A four- or two-digit year; two digits are the latest such year not after the reference
+    (or today) plus one: '90' -> 1990."""
     year = int(text)
     if year >= 100:
         return year
-    century = (ref.year if ref else 2000) // 100 * 100
-    return century + year if century + year <= (ref.year if ref else 2099) + 1 else century - 100 + year
+    base = (ref or date.today()).year
+    candidate = base // 100 * 100 + year
+    return candidate if candidate <= base + 1 else candidate - 100
 
 
 def _day(value: date | None) -> DateValue | None:

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
+from spacy.language import Language
+from spacy.tokens import Span
 
 from pactwatch.places.data import GazetteerRules, load_rules
 from pactwatch.records import Admin1
@@ -27,6 +29,8 @@ from pactwatch.records import Admin1
 log = logging.getLogger(__name__)
 
 RULER_NAME = "pactwatch_gazetteer"
+REPAIR_NAME = "pactwatch_gazetteer_repair"
+PATTERN_ID = "pactwatch-gazetteer"
 Kind = Literal["country", "admin1", "city"]
 _PUNCT = re.compile(r"['`.]")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'-]*[A-Za-z]$")
@@ -240,13 +244,57 @@ def load_gazetteer(rules_path: str | None = None) -> Gazetteer:
 # -- the entity ruler ----------------------------------------------------------------------
 
 
+def _inside_name(ent) -> bool:
+    """A ruler place that is part of a person's name: "Guillermo Rodriguez", "Senator Kennedy"."""
+    doc = ent.doc
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    after_name = (prev is not None and prev.pos_ == "PROPN" and prev.is_title
+                  and not prev.is_sent_start and prev.ent_type_ in ("", "PERSON"))
+    return after_name or (nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B")
+
+
+@Language.component(REPAIR_NAME)
+def repair_person_names(doc):
+    """After ``ner``: a gazetteer place glued to a person's name becomes part of that name."""
+    ents, changed = list(doc.ents), False
+    for i, ent in enumerate(ents):
+        if ent.ent_id_ == PATTERN_ID and ent.label_ == "GPE" and _inside_name(ent):
+            ents[i], changed = Span(doc, ent.start, _name_end(doc, ent.end), label="PERSON"), True
+    if changed:
+        doc.ents = _merge_people(doc, ents)
+    return doc
+
+
+def _name_end(doc, end: int) -> int:
+    """Extend a name over the capitalised proper nouns that follow it ("Rodriguez Velasquez")."""
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_:
+        end += 1
+    return end
+
+
+def _merge_people(doc, ents: list) -> list:
+    """Adjacent PERSON spans joined into one ("Guillermo" + "Rodriguez" -> one name)."""
+    merged: list = []
+    for ent in sorted(ents, key=lambda e: e.start):
+        last = merged[-1] if merged else None
+        if last is not None and last.label_ == ent.label_ == "PERSON" and last.end == ent.start:
+            merged[-1] = Span(doc, last.start, ent.end, label="PERSON")
+        else:
+            merged.append(ent)
+    return merged
+
+
 def add_gazetteer_ruler(nlp, gazetteer: Gazetteer | None = None):
-    """Put an ``entity_ruler`` labelling gazetteer places GPE before ``ner`` (idempotent)."""
+    """Put an ``entity_ruler`` labelling gazetteer places GPE before ``ner`` (idempotent),
+    and after ``ner`` the repair that gives person names back their surname-places."""
     if RULER_NAME in nlp.pipe_names or "ner" not in nlp.pipe_names:
         return nlp
     gaz = gazetteer or load_gazetteer()
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner",
                          config={"overwrite_ents": False, "validate": False})
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns([{"label": "GPE", "pattern": name} for name in gaz.ruler_names])
+        ruler.add_patterns([{"label": "GPE", "pattern": name, "id": PATTERN_ID}
+                            for name in gaz.ruler_names])
+    nlp.add_pipe(REPAIR_NAME, after="ner")
     return nlp

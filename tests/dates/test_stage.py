@@ -1,0 +1,83 @@
+"""The time stage on real articles (../shared/eval/news) and on tense."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from pactwatch.config import Config
+from pactwatch.context import ArticleContext
+from pactwatch.dates.stage import STAGE, dateline_date, is_dateline
+from pactwatch.records import Article
+
+
+@pytest.fixture(scope="module")
+def news(shared) -> dict[str, dict]:
+    rows = {}
+    for name in ("wikinews_2019_2021.jsonl", "muc4_1988_1990.jsonl"):
+        for line in (shared / "eval" / "news" / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            rows[row["id"]] = row
+    return rows
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    stage = STAGE.factory(Config())
+
+    def times(text: str, published: date | None):
+        article = Article.from_text(text, published=published)
+        return stage(ArticleContext(article=article, doc=nlp(article.text))).times
+
+    return times
+
+
+def _found(times) -> dict[str, tuple[str, str]]:
+    return {m.text.lower(): (m.date.value.isoformat(), m.date.precision) for m in times}
+
+
+def test_wikinews_dateline_is_not_an_event_date(news, run):
+    row = news["wikinews:Magnitogorsk_apartment_building_collapses_after_explosion,_dozens_dead"]
+    times = run(row["text"], date.fromisoformat(row["date"]))
+    assert all(m.start > 30 for m in times)  # "Friday, January 4, 2019" opens the text
+    found = _found(times)
+    assert found["monday"] == ("2018-12-31", "day")
+    assert found["yesterday"] == ("2019-01-03", "day")
+
+
+def test_dateline_glued_to_yesterday(news, run):
+    row = news["wikinews:Iran's_President_Rouhani_tells_foreign_powers_to_leave_Persian_Gulf"]
+    found = _found(run(row["text"], date.fromisoformat(row["date"])))
+    assert found["yesterday"] == ("2019-09-22", "day")
+    assert found["tomorrow"] == ("2019-09-24", "day")
+
+
+def test_muc_last_night_and_dateline_as_reference(news, run):
+    row = news["TST1-MUC3-0002"]  # "SAN SALVADOR, 18 FEB 90 (DPA) -- ... RAGED LAST NIGHT"
+    assert dateline_date(row["text"]) == date(1990, 2, 18)
+    found = _found(run(row["text"], None))  # no publication date: the dateline stands in
+    assert found["last night"] == ("1990-02-17", "day")
+
+
+def test_muc_dateline_with_country_in_brackets(news):
+    text = news["TST2-MUC4-0053"]["text"]  # "CARACAS (VENEZUELA), 15 JUL 89 (DPA) --"
+    assert is_dateline(text, text.index("15 JUL"))
+
+
+def test_future_tense_takes_the_next_occurrence(run):
+    text = "The Duma voted on October 24. The Federation Council will consider the treaty on Monday."
+    found = _found(run(text, date(2024, 11, 6)))
+    assert found["october 24"] == ("2024-10-24", "day")
+    assert found["monday"] == ("2024-11-11", "day")
+
+
+def test_vague_time_yields_no_mention(run):
+    text = "Officials said recently that talks would resume in the coming weeks."
+    assert run(text, date(2024, 11, 6)) == ()
+
+
+def test_theresa_may_is_not_a_month(run):
+    text = "Prime Minister Theresa May resigned, and her successor was chosen in 2019."
+    assert _found(run(text, date(2019, 7, 24))) == {"2019": ("2019-01-01", "year")}

@@ -1,0 +1,48 @@
+"""The PolNeAR scorer: a fast check on three dev articles, and the dev thresholds (slow)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pactwatch.eval.polnear import Relation, evaluate, matches, read_polnear
+
+
+def test_matching_rule():
+    gold = Relation(source=((0, 5),), cue=((6, 10),), content=((11, 30),))
+    assert matches(Relation(((0, 3),), ((6, 10),), ((15, 20),)), gold)
+    assert not matches(Relation(((40, 45),), ((6, 10),), ((15, 20),)), gold)
+    assert not matches(Relation(((0, 3),), ((6, 10),), ((31, 40),)), gold)
+    implicit = Relation(source=(), cue=((6, 10),), content=((11, 30),))
+    assert matches(Relation((), ((6, 10),), ((12, 14),)), implicit)
+    assert not matches(Relation(((0, 3),), ((6, 10),), ((12, 14),)), implicit)
+
+
+def test_reader_uses_first_annotator(shared, tmp_path):
+    line = {"id": "x", "text": "He said it rained.", "annotations": [
+        {"annotator": "a", "attributions": [{"id": "T1", "type": "Attribution",
+         "source": [{"spans": [[0, 2]], "text": "He"}], "cue": [{"spans": [[3, 7]], "text": "said"}],
+         "content": [{"spans": [[8, 17]]}]}]},
+        {"annotator": "b", "attributions": []}]}
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(line) + "\n")
+    (article,) = read_polnear(path)
+    assert article.relations == (Relation(((0, 2),), ((3, 7),), ((8, 17),)),)
+
+
+def test_scorer_on_three_dev_articles(shared, nlp):
+    report = evaluate(shared / "eval/polnear/polnear_dev.jsonl", nlp, limit=3, keep_errors=True)
+    assert report.articles == 3
+    rel = report.relation
+    assert rel.gold > 0 and rel.pred > 0 and 0 < rel.tp <= min(rel.pred, rel.gold)
+    assert rel.precision > 0.5
+    assert set(report.roles) == {"source", "cue", "content"}
+    assert len(report.mismatches) == (rel.pred - rel.tp) + (rel.gold - rel.tp)
+
+
+@pytest.mark.slow
+def test_dev_thresholds(shared, nlp):
+    report = evaluate(shared / "eval/polnear/polnear_dev.jsonl", nlp)
+    assert report.relation.precision >= 0.85
+    assert report.relation.f1 >= 0.75
