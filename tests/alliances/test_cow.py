@@ -35,7 +35,7 @@ def test_shared_iso_codes_never_overlap_in_time(shared):
             spells[cow.iso3_of(state.ccode)].append((spell.start, spell.end, state.ccode))
     for iso3, items in spells.items():
         items.sort()
-        for (s1, e1, c1), (s2, _, c2) in zip(items, items[1:], strict=False):
+        for (_s1, e1, c1), (s2, _, c2) in zip(items, items[1:], strict=False):
             assert c1 == c2 or s2 >= e1, f"{iso3}: {c1} and {c2} overlap"
 
 

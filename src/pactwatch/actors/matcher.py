@@ -49,7 +49,7 @@ from pactwatch.nlp import load_pipeline
 from pactwatch.records import Actor
 
 KIND_ORDER = ("institution", "organ", "org", "person", "country", "metonym", "adjective",
-              "group", "group_adj", "demonym", "title", "role", "generic", "pair")
+              "group", "group_adj", "demonym", "title", "role", "generic", "pair", "subnational")
 JOINERS = frozenset({"and", "or", ",", "&", "as", "well"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
@@ -98,13 +98,20 @@ def _ranked(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
     return tuple(sorted(entries, key=lambda e: KIND_ORDER.index(e.kind)))
 
 
+def _capitalised_common(entry: Entry, span: Span) -> bool:
+    """A lower-case role word written with a capital mid-sentence is part of a name ("West Bank")."""
+    return (entry.kind in ("role", "title") and entry.pattern.islower()
+            and span.text[:1].isupper() and not span[0].is_sent_start)
+
+
 def find_pieces(doc: Doc, lex: Lexicon, matcher: PhraseMatcher) -> list[Piece]:
     """Dictionary phrases in ``doc``: case-checked, longest first, not overlapping."""
     found: dict[tuple[int, int], tuple[Entry, ...]] = {}
     for match_id, start, end in matcher(doc):
         span = doc[start:end]
         key = doc.vocab.strings[match_id]
-        entries = tuple(e for e in lex.phrases[key] if case_ok(e.pattern, span.text))
+        entries = tuple(e for e in lex.phrases[key] if case_ok(e.pattern, span.text)
+                        and not _capitalised_common(e, span))
         if entries:
             found[(start, end)] = _ranked(entries)
     spans = filter_spans([doc[s:e] for s, e in found])
@@ -177,12 +184,21 @@ def name_run(scan: Scan, start: int, limit: int) -> Span | None:
     while end < min(limit, start + MAX_NAME_TOKENS, len(doc)):
         tok = doc[end]
         hyphen = tok.text in "-‐" and end > start and not doc[end - 1].whitespace_
-        if not (tok.pos_ == "PROPN" and tok.text[:1].isupper()) and not hyphen:
+        if not (tok.pos_ == "PROPN" and tok.tag_ != "NNPS" and tok.text[:1].isupper()) and not hyphen:
             break
         end += 1
     while end > start and not doc[end - 1].text[:1].isalpha():
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _name_goes_on(scan: Scan, run: Span) -> bool:
+    """"General Services Administration": the words after a title run on into a body's name."""
+    if run.end >= len(scan.doc):
+        return False
+    nxt = scan.doc[run.end]
+    return nxt.text[:1].isupper() and nxt.pos_ in ("PROPN", "NOUN") and any(
+        p.start == run.end and _is_role(p) for p in scan.pieces)
 
 
 def _next_limit(scan: Scan, index: int) -> int:
@@ -200,6 +216,8 @@ def _title_person(scan: Scan, role_i: int, ctx: NameContext) -> tuple[str | None
     if role.first(("title",)) is None:
         return None, role.end, nxt
     run = name_run(scan, role.end, _next_limit(scan, nxt))
+    if run is not None and _name_goes_on(scan, run):
+        return None, role.end, nxt
     if run is None:
         holder = office_holder(scan.lex, ctx)
         return (holder.person if holder else None), role.end, nxt
@@ -256,8 +274,21 @@ def _modifies_thing(scan: Scan, piece: Piece) -> bool:
         p.start <= head.i < p.end and _is_role(p) for p in scan.pieces)
 
 
+def title_in_name(scan: Scan, piece: Piece) -> bool:
+    """"General Services Administration": a title word starting a body's name, not a title."""
+    if piece.first(("title",)) is None or piece.end >= len(scan.doc):
+        return False
+    nxt = scan.doc[piece.end]
+    if nxt.tag_ == "NNPS" and nxt.text[:1].isupper():
+        return True
+    run = name_run(scan, piece.end, len(scan.doc))
+    return run is not None and _name_goes_on(scan, run)
+
+
 def _role_after(scan: Scan, chain: list[Piece], j: int) -> bool:
-    if j >= len(scan.pieces) or not _is_role(scan.pieces[j]) or _modifies_thing(scan, scan.pieces[j]):
+    if j >= len(scan.pieces) or not _is_role(scan.pieces[j]):
+        return False
+    if _modifies_thing(scan, scan.pieces[j]) or title_in_name(scan, scan.pieces[j]):
         return False
     end = chain[-1].end
     if scan.doc[end].text in POSSESSIVE:
@@ -317,14 +348,18 @@ def inside_other_name(scan: Scan, piece: Piece, covered: set[int]) -> bool:
     root = piece.span.root
     head = root.head
     if (root.dep_ == "compound" and head.i >= piece.end and head.i not in covered
-            and head.pos_ == "PROPN" and head.text[:1].isupper()
-            and head.ent_type_ not in NOT_NAME_ENTS):
+            and head.pos_ == "PROPN" and _titlecase(head) and head.ent_type_ not in NOT_NAME_ENTS):
         return True
     ent = next((e for e in scan.doc.ents if e.start < piece.end and e.end > piece.start), None)
     if ent is None or ent.label_ == "PERSON":
         return False
     extra = [t for t in ent if not piece.start <= t.i < piece.end and t.is_alpha]
-    return any(t.i not in covered and t.text[:1].isupper() for t in extra)
+    return any(t.i not in covered and _titlecase(t) for t in extra)
+
+
+def _titlecase(token: Token) -> bool:
+    """Capitalised but not all capitals (headlines in capitals carry no name boundaries)."""
+    return token.text[:1].isupper() and not token.text.isupper()
 
 
 def _standalone(scan: Scan, piece: Piece) -> Actor | None:
@@ -374,7 +409,7 @@ def _of_nationality(scan: Scan, end: int, nxt: int) -> Piece | None:
 def _title_alone(scan: Scan, i: int) -> tuple[list[Actor], int]:
     """A title with no nationality before it: "President Putin", "the President of Russia"."""
     role = scan.pieces[i].first(("title",))
-    if role is None:
+    if role is None or title_in_name(scan, scan.pieces[i]):
         return [], i + 1
     person, end, nxt = _title_person(scan, i, NameContext(offices=role.offices, day=scan.day))
     of = _of_nationality(scan, end, nxt)

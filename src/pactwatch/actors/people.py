@@ -78,10 +78,14 @@ def _exact(lex: Lexicon, folded: str, ctx: NameContext) -> Person | None:
 
 
 def _surname(lex: Lexicon, folded: str, ctx: NameContext) -> Person | None:
-    names = lex.short_names.get(folded, ())
-    people = [lex.people[n] for n in names]
+    people = [lex.people[n] for n in lex.short_names.get(folded, ())]
     if ctx.country or ctx.offices:
         people = [p for p in people if _fits(p, ctx)]
+    if len(people) > 1 and ctx.offices:  # "leader Kim": the head of state before the premier
+        for office in ctx.office_keys():
+            holders = [p for p in people if role_on(p, (office,), ctx.day)]
+            if len(holders) == 1:
+                return holders[0]
     return people[0] if len(people) == 1 else None
 
 

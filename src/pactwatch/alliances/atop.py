@@ -228,7 +228,7 @@ def ddyr_files(directory: Path) -> list[Path]:
     return sorted(Path(directory).glob("atop5_1ddyr*.csv"))
 
 
-_DDYR_COLUMNS = (("ccode1", "ccode2", "atop_"), ("stateA", "stateB", ""))
+_DDYR_COLUMNS = (("ccode1", "ccode2", "atop_"), ("statea", "stateb", ""))
 
 
 def read_ddyr(path: Path) -> list[DdyrRow]:
@@ -238,7 +238,8 @@ def read_ddyr(path: Path) -> list[DdyrRow]:
         raise PactwatchError("PW001", path=path)
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
-        cols = next((c for c in _DDYR_COLUMNS if c[0] in (reader.fieldnames or [])), None)
+        reader.fieldnames = [f.strip().lower() for f in reader.fieldnames or []]
+        cols = next((c for c in _DDYR_COLUMNS if c[0] in reader.fieldnames), None)
         if cols is None:
             raise PactwatchError("PW310", path=path, kind="directed-dyad-year",
                                  detail=f"columns {reader.fieldnames}")

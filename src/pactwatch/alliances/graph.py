@@ -26,7 +26,7 @@ def network(conn: Connection, on: date, types: list[str] | None = None) -> nx.Mu
                        treaty_id=r.treaty_id, treaty_name=treaty.name if treaty else "",
                        atop_id=(treaty.atop_id or -1) if treaty else -1,
                        source=treaty.source if treaty else r.basis,
-                       conditions=",".join(c["code"] for c in r.conditions or []),
+                       conditions=",".join(c.code for c in r.conditions),
                        basis=r.basis, start=str(r.start), end=str(r.end or ""))
     return graph
 

@@ -9,8 +9,8 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy.engine import Connection
 
 from pactwatch.alliances import repository
-from pactwatch.alliances.atop import read_atop, read_ddyr
 from pactwatch.alliances.atop import ddyr_files as find_ddyr_files
+from pactwatch.alliances.atop import read_atop, read_ddyr
 from pactwatch.alliances.cow import read_states
 from pactwatch.alliances.derive import BASIS_DDYR, BASIS_OBVARY_UNRESOLVED, derive
 

@@ -89,7 +89,15 @@ class OracleReport(BaseModel):
 class _Derived(BaseModel):
     flags: dict[tuple, list[int]]
     ids: dict[tuple, set[int]]
+    by_type: dict[tuple, set[int]]
     obvary: set[int]
+
+    def culprits(self, key: tuple, type_index: int, mine: int) -> list[int]:
+        """The alliances behind a disagreement: those giving the flag pactwatch set, else all
+        alliances the dyad shares that year."""
+        if mine:
+            return sorted(self.by_type.get((*key, type_index), ()))
+        return sorted(self.ids.get(key, ()))
 
 
 def evaluate(conn: Connection, files: list[Path]) -> OracleReport:
@@ -103,7 +111,7 @@ def evaluate(conn: Connection, files: list[Path]) -> OracleReport:
     zero = [0] * len(TYPES)
     disagreements = [
         Disagreement(ccode1=k[0], ccode2=k[1], year=k[2], type=t, pactwatch=mine[n],
-                     atop=theirs[n], atop_ids=sorted(derived.ids.get(k, ())),
+                     atop=theirs[n], atop_ids=derived.culprits(k, n, mine[n]),
                      obvary=bool(derived.ids.get(k, set()) & derived.obvary))
         for k in sorted(keys)
         for mine, theirs in [(derived.flags.get(k, zero), truth.get(k, zero))]
@@ -146,12 +154,16 @@ def derive_dyad_years(conn: Connection, years: set[int]) -> _Derived:
         _pairs(list(group), treaty_id, phase, years, best)
     flags: dict[tuple, list[int]] = defaultdict(lambda: [0] * len(TYPES))
     ids: dict[tuple, set[int]] = defaultdict(set)
+    by_type: dict[tuple, set[int]] = defaultdict(set)
     for (i, j, year, treaty_id), (_, phase) in best.items():
+        atop_id = int(treaty_id.split("-", 1)[1])
         row = flags[(i, j, year)]
         for n, t in enumerate(TYPES):
-            row[n] |= (treaty_id, phase, i, j, t) in owed
-        ids[(i, j, year)].add(int(treaty_id.split("-", 1)[1]))
-    return _Derived(flags=dict(flags), ids=dict(ids), obvary=obvary)
+            if (treaty_id, phase, i, j, t) in owed:
+                row[n] = 1
+                by_type[(i, j, year, n)].add(atop_id)
+        ids[(i, j, year)].add(atop_id)
+    return _Derived(flags=dict(flags), ids=dict(ids), by_type=dict(by_type), obvary=obvary)
 
 
 def _pairs(group, treaty_id: str, phase: int, years: set[int], best: dict) -> None:

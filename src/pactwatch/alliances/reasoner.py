@@ -282,15 +282,24 @@ def _chain(treaties: _Treaties, a: str, t: str, on: date, direct: list[Obligatio
     for level in range(2, depth + 1):
         if not frontier:
             break
-        rows = repo.obligations(treaties.conn, on, to=list(frontier), types=["defense"],
-                                not_from=seen)
         nxt = {f.state: [*frontier[f.to], f]
-               for f in _findings(treaties, _first_firing(rows, a), on, a)}
+               for f in _findings(treaties, _next_links(treaties.conn, on, a, frontier, seen),
+                                  on, a)}
         seen |= set(nxt)
         out += [ChainedDefender(state=st, name=path[-1].name, depth=level, chain=path,
                                 rule="R-CHAIN") for st, path in sorted(nxt.items())]
         frontier = nxt
     return out
+
+
+def _next_links(conn: Connection, on: date, a: str, frontier: dict, seen: set) -> list:
+    """One defense obligation per new state towards the frontier: unconditional ones first,
+    else the first conditional one whose conditions do not fail against the attacker."""
+    rows = repo.one_unconditional_per_giver(conn, on, frontier, "defense", seen)
+    givers = seen | {r.from_iso3 for r in rows}
+    conditional = repo.obligations(conn, on, to=list(frontier), types=["defense"],
+                                   not_from=givers, conditional=True)
+    return rows + _first_firing(conditional, a)
 
 
 def _first_firing(rows, attacker: str) -> list:
@@ -331,7 +340,7 @@ def _pledges(treaties: _Treaties, rows, on: date) -> list[Pledge]:
     """Neutrality / non-aggression owed to A or T, one record per treaty, recipient and terms."""
     groups: dict[tuple, list] = {}
     for r in rows:
-        terms = tuple(sorted(c["code"] for c in r.conditions or []))
+        terms = tuple(sorted(c.code for c in r.conditions))
         groups.setdefault((r.treaty_id, r.phase, r.type, r.to_iso3, terms), []).append(r)
     info = treaties(rows)
     return [_pledge(group, info, on) for _, group in sorted(groups.items())]

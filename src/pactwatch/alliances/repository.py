@@ -6,9 +6,12 @@ current-treaties file are saved one by one with :func:`save_treaty` as ordinary 
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -17,7 +20,10 @@ from pactwatch.alliances import schema as s
 from pactwatch.alliances.atop import AtopData, AtopMember
 from pactwatch.alliances.cow import CowState, iso3_of, iso_map_file
 from pactwatch.alliances.derive import (
-    Condition, DirectedObligation, atop_treaty_id, conditions_from_strings,
+    Condition,
+    DirectedObligation,
+    atop_treaty_id,
+    conditions_from_strings,
 )
 from pactwatch.records import Treaty
 
@@ -113,7 +119,8 @@ def obligation_row(o: DirectedObligation) -> dict:
             "from_ccode": o.from_ccode, "to_ccode": o.to_ccode, "from_iso3": o.from_iso3,
             "to_iso3": o.to_iso3, "start": o.start, "end": o.end,
             "conditions": [c.model_dump(mode="json") for c in o.conditions],
-            "basis": o.basis, "article": o.article, "note": o.note, "rows": list(o.rows)}
+            "conditional": any(c.kind != "note" for c in o.conditions), "basis": o.basis,
+            "article": o.article, "note": o.note, "rows": list(o.rows)}
 
 
 # -- treaties from news or the current-treaties file ------------------------------------------
@@ -122,7 +129,8 @@ def save_treaty(conn: Connection, treaty: Treaty, origin: str, source: str = "ne
 
     A treaty carrying the ``atop_id`` of a loaded ATOP treaty is merged into it: its evidence
     is added to the ATOP row and ATOP's coding stays.  Otherwise the treaty's rows are replaced.
-    Obligations run from the signature date (ATOP's rule: leaders act on a signed alliance).
+    Obligations run from the signature date (ATOP's rule: leaders act on a signed alliance);
+    without one, from the in-force date, else the earliest ratification step's date.
     """
     if treaty.atop_id is not None and (existing := _atop_row(conn, treaty.atop_id)):
         return _merge_evidence(conn, existing, treaty)
@@ -130,17 +138,27 @@ def save_treaty(conn: Connection, treaty: Treaty, origin: str, source: str = "ne
         conn.execute(table.delete().where(table.c.treaty_id == treaty.id))
     conn.execute(s.treaties.delete().where(s.treaties.c.id == treaty.id))
     signed = treaty.signed.value if treaty.signed else None
+    start = signed or _start_from_ratification(treaty)
     conn.execute(s.treaties.insert(), [{
         "id": treaty.id, "source": source, "atop_id": treaty.atop_id, "cow4id": None,
         "name": treaty.name, "signed": signed, "ended": None, "status": treaty.status,
         "bilat": len(treaty.parties) == 2, "asymm": _asymmetric(treaty), "origin": origin,
         "data": treaty.to_dict()}])
-    _insert(conn, s.treaty_members, [_party_row(treaty, p, signed) for p in treaty.parties])
+    _insert(conn, s.treaty_members, [_party_row(treaty, p, start) for p in treaty.parties])
     _insert(conn, s.treaty_obligations, [obligation_row(o) for o in
-                                         treaty_obligations(treaty, source, signed)])
+                                         treaty_obligations(treaty, source, start)])
     _insert(conn, s.treaty_ratifications, [_ratification_row(treaty.id, r)
                                            for r in treaty.ratification])
     return treaty.id
+
+
+def _start_from_ratification(treaty: Treaty) -> date | None:
+    dated = [r for r in treaty.ratification if r.date is not None]
+    in_force = [r.date.value for r in dated if r.stage == "in_force"]
+    start = min(in_force) if in_force else min((r.date.value for r in dated), default=None)
+    if start is None and treaty.obligations:
+        log.warning("treaty %s has no date: its obligations are not saved", treaty.id)
+    return start
 
 
 def _insert(conn: Connection, table: sa.Table, rows: list[dict]) -> None:
@@ -209,32 +227,128 @@ def in_force(table: sa.Table, on: date):
     return sa.and_(table.c.start <= on, sa.or_(table.c.end.is_(None), table.c.end > on))
 
 
+@dataclass(frozen=True, slots=True)
+class ObligationRow:
+    """A stored directed obligation, conditions parsed (what the reasoner works on)."""
+
+    id: int
+    treaty_id: str
+    phase: int
+    type: str
+    from_ccode: int | None
+    to_ccode: int | None
+    from_iso3: str
+    to_iso3: str
+    start: date | None
+    end: date | None
+    conditions: tuple[Condition, ...]
+    conditional: bool
+    basis: str
+    article: str | None
+    note: str | None
+    rows: tuple[str, ...]
+
+
+@lru_cache(maxsize=4096)
+def _parse_conditions(text: str | None) -> tuple[Condition, ...]:
+    return tuple(Condition.model_validate(c) for c in json.loads(text or "[]"))
+
+
+def _obligation_row(r) -> ObligationRow:
+    return ObligationRow(
+        id=r.id, treaty_id=r.treaty_id, phase=r.phase, type=r.type, from_ccode=r.from_ccode,
+        to_ccode=r.to_ccode, from_iso3=r.from_iso3, to_iso3=r.to_iso3, start=r.start, end=r.end,
+        conditions=_parse_conditions(r.conditions), conditional=r.conditional, basis=r.basis,
+        article=r.article,
+        note=r.note, rows=tuple(json.loads(r.rows or "[]")))
+
+
+def _obligation_columns() -> list:
+    t = s.treaty_obligations
+    as_text = {"conditions", "rows"}
+    return [sa.type_coerce(c, sa.Text).label(c.name) if c.name in as_text else c for c in t.c]
+
+
 def obligations(conn: Connection, on: date, *, to: Iterable[str] | None = None,
                 frm: Iterable[str] | None = None, types: Iterable[str] | None = None,
-                not_from: Iterable[str] = ()) -> list:
-    """Directed obligation rows in force on a date, filtered by recipient, giver and type."""
+                not_from: Iterable[str] = (), conditional: bool | None = None
+                ) -> list[ObligationRow]:
+    """Directed obligations in force on a date, filtered by recipient, giver, type and
+    whether they carry conditions.  Lists are bound as expanding parameters, so the compiled
+    statement is cached whatever their length."""
+    params = {"on": on, "to": _list(to), "frm": _list(frm), "types": _list(types),
+              "not_from": _list(not_from)}
+    if not _nonempty(params):
+        return []
+    used = {k: v for k, v in params.items() if v}
+    query = _obligations_query(frozenset(used), conditional)
+    return [_obligation_row(r) for r in conn.execute(query, used)]
+
+
+@lru_cache(maxsize=64)
+def _obligations_query(filters: frozenset[str], conditional: bool | None) -> sa.Select:
+    """The (cached) statement for one combination of filters."""
     t = s.treaty_obligations
-    query = sa.select(t).where(in_force(t, on))
-    if to is not None:
-        query = query.where(t.c.to_iso3.in_(list(to)))
-    if frm is not None:
-        query = query.where(t.c.from_iso3.in_(list(frm)))
-    if types is not None:
-        query = query.where(t.c.type.in_(list(types)))
-    if not_from := list(not_from):
-        query = query.where(t.c.from_iso3.not_in(not_from))
-    return list(conn.execute(query))
+    query = sa.select(*_obligation_columns()).where(_in_force_param(t))
+    for name, column in (("to", t.c.to_iso3), ("frm", t.c.from_iso3), ("types", t.c.type)):
+        if name in filters:
+            query = query.where(column.in_(sa.bindparam(name, expanding=True)))
+    if "not_from" in filters:
+        query = query.where(t.c.from_iso3.not_in(sa.bindparam("not_from", expanding=True)))
+    if conditional is not None:
+        query = query.where(t.c.conditional == conditional)
+    return query
+
+
+def _list(values: Iterable[str] | None) -> list[str] | None:
+    return None if values is None else sorted(set(values))
+
+
+def _nonempty(params: dict) -> bool:
+    return all(params[k] != [] for k in ("to", "frm", "types"))
+
+
+def _in_force_param(t: sa.Table):
+    on = sa.bindparam("on", type_=sa.Date)
+    return sa.and_(t.c.start <= on, sa.or_(t.c.end.is_(None), t.c.end > on))
+
+
+def _unconditional(t: sa.Table):
+    return t.c.conditional == False  # noqa: E712 - SQL comparison, not Python
+
+
+def one_unconditional_per_giver(conn: Connection, on: date, to: Iterable[str], type: str,
+                                not_from: Iterable[str]) -> list[ObligationRow]:
+    """For each giving state, one unconditional obligation of ``type`` to any of ``to``."""
+    params = {"on": on, "to": sorted(to), "type": type, "not_from": sorted(not_from) or [""]}
+    return [_obligation_row(r) for r in conn.execute(_first_per_giver_query(), params)]
+
+
+@lru_cache(maxsize=1)
+def _first_per_giver_query() -> sa.Select:
+    t = s.treaty_obligations
+    ids = (sa.select(sa.func.min(t.c.id))
+           .where(_in_force_param(t), t.c.to_iso3.in_(sa.bindparam("to", expanding=True)),
+                  t.c.type == sa.bindparam("type"), _unconditional(t),
+                  t.c.from_iso3.not_in(sa.bindparam("not_from", expanding=True)))
+           .group_by(t.c.from_iso3))
+    return sa.select(*_obligation_columns()).where(t.c.id.in_(ids))
 
 
 def treaty_info(conn: Connection, ids: Iterable[str]) -> dict[str, sa.Row]:
     ids = sorted(set(ids))
     if not ids:
         return {}
+    return {r.id: r for r in conn.execute(_treaty_info_query(), {"ids": ids})}
+
+
+@lru_cache(maxsize=1)
+def _treaty_info_query() -> sa.Select:
     t = s.treaties
     data = sa.case((t.c.source == "atop", sa.null()), else_=t.c.data).label("data")
-    query = sa.select(t.c.id, t.c.name, t.c.source, t.c.atop_id, t.c.origin, data)
-    return {r.id: r for r in conn.execute(query.where(t.c.id.in_(ids)))}
+    return (sa.select(t.c.id, t.c.name, t.c.source, t.c.atop_id, t.c.origin, data)
+            .where(t.c.id.in_(sa.bindparam("ids", expanding=True))))
 
 
-def condition_models(row) -> tuple[Condition, ...]:
-    return tuple(Condition.model_construct(**c) for c in row.conditions or [])
+def condition_models(row: ObligationRow) -> tuple[Condition, ...]:
+    return row.conditions

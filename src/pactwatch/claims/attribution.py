@@ -24,8 +24,11 @@ from pactwatch.claims.lexicon import CueStance, Lexicon, load_lexicon
 from pactwatch.claims.spans import CharSpan, char_spans, hull, subtree_ids, tok_span
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp", "acl")
+INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp", "acl", "acomp", "prep")
 RELATIVE_TAGS = ("WP", "WDT")
+IDLE_PARTICLES = frozenset({"up", "off", "down", "over", "in", "back", "away", "around"})
+SENTENCE_PUNCT = frozenset({".", "!", "?", ";"})
+QUOTE_GAP = 30  # tokens between a quotation and the cue that introduces it
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ def _subject(verb):
             return verb.head
         if subj is not None:
             return _agent(verb) if subj.dep_ == "nsubjpass" else subj
+        if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"):
+            return _agent(verb)  # "Asked about …, X said": the asker is not X
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
             return verb.head
         if verb.dep_ not in INHERIT_DEPS or verb.head.i == verb.i:
@@ -88,6 +93,14 @@ def _agent(verb):
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
 
 
+def _relative(verb):
+    """The relative pronoun a relativised reporting verb has as subject ("X, who said …")."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.tag_ in RELATIVE_TAGS),
+                None)
+
+
 def _source_ids(subj, head=None) -> set[int]:
     """The source noun phrase, without the relative clause a relativised source heads."""
     skip = [c for c in subj.children if c.dep_ == "relcl" and head is not None and c.i == head.i]
@@ -105,10 +118,10 @@ def _parts(doc, subj) -> tuple[CharSpan, ...]:
     return tuple(out)
 
 
-def _with_source(doc, subj, head, **fields) -> dict:
+def _with_source(doc, subj, head, relative=None, **fields) -> dict:
     if subj is None or subj.lower_ in ("it", "there"):
         return fields
-    ids = _source_ids(subj, head)
+    ids = _source_ids(subj, head) | ({relative.i} if relative is not None else set())
     return {**fields, "source": char_spans(doc, ids), "source_parts": _parts(doc, subj)}
 
 
@@ -161,16 +174,50 @@ def _cue_tokens(verb, lex: Lexicon) -> list:
 
 # ---- patterns ----------------------------------------------------------------------------
 
+def _is_cue_verb(verb) -> bool:
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound"):
+        return False
+    return not any(c.dep_ == "prt" and c.lower_ in IDLE_PARTICLES for c in verb.children)
+
+
 def _verb_attributions(doc, verb, lex: Lexicon) -> list[Attribution]:
     cue = lex.verbs.get(verb.lemma_.lower())
-    if cue is None or verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound"):
+    prep = _prep_cue(verb, lex)
+    if (cue is None and prep is None) or not _is_cue_verb(verb):
         return []
-    base = {"cue": char_spans(doc, {t.i for t in _cue_tokens(verb, lex)}), "stance": cue.stance,
-            "kind": "verb", "negated": _is_negated(verb)}
-    base = _with_source(doc, _subject(verb), verb, **base)
+    says = cue is not None and "clause" in cue.takes
+    base = {"cue": char_spans(doc, {t.i for t in _cue_tokens(verb, lex)}),
+            "stance": cue.stance if cue else prep[0], "kind": "verb", "negated": _is_negated(verb)}
+    base = _with_source(doc, _subject(verb), verb, _relative(verb), **base)
     if "source" not in base and not _is_passive(verb):
-        return []
-    return _verb_content(doc, verb, cue.takes, lex, base)
+        return _quote_attributions(doc, verb, base) if says else []
+    found = _verb_content(doc, verb, cue.takes, lex, base) if cue else []
+    if not found and prep is not None:
+        found = _prep_attributions(doc, verb, prep, base)
+    if not found and says:
+        found = _quote_attributions(doc, verb, base)
+    return found
+
+
+def _prep_cue(verb, lex: Lexicon):
+    """(stance, preposition) for "called for", "talked about", "responded to" with an object."""
+    for child in verb.children:
+        stance = lex.prep_verbs.get((verb.lemma_.lower(), child.lower_))
+        if child.dep_ == "prep" and stance and any(g.dep_ in ("pobj", "pcomp") for g in child.children):
+            return stance, child
+    return None
+
+
+def _prep_attributions(doc, verb, prep, base: dict) -> list[Attribution]:
+    """The content is the preposition's object, and an infinitive after it ("call on X to …")."""
+    stance, tok = prep
+    ids = subtree_ids(tok) - {tok.i}
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > tok.i), None)
+    if xcomp is not None:
+        ids |= subtree_ids(xcomp)
+    cue_ids = {t.i for t in _cue_tokens(verb, load_lexicon())} | {tok.i}
+    fields = {**base, "cue": char_spans(doc, cue_ids), "stance": stance}
+    return [Attribution(**fields, content=char_spans(doc, ids), content_root=tok.i)]
 
 
 def _is_passive(verb) -> bool:
@@ -191,6 +238,9 @@ def _verb_content(doc, verb, takes, lex: Lexicon, base: dict) -> list[Attributio
         root = kids["ccomp"]
         content = _content(doc, root, _nested_cues(root, lex))
         return [Attribution(**base, content=content, content_root=root.i)]
+    if "clause" in takes and "intj" in kids and kids["intj"].i > verb.i:
+        root = kids["intj"]
+        return [Attribution(**base, content=_content(doc, root), content_root=root.i)]
     if "xcomp" in takes and "xcomp" in kids:
         root = kids["xcomp"]
         return [Attribution(**base, content=_content(doc, root), content_root=root.i)]

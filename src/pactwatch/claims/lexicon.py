@@ -37,6 +37,13 @@ class VerbGroup(Model):
     lemmas: tuple[str, ...]
 
 
+class PrepGroup(Model):
+    source: str
+    stance: CueStance
+    prep: str
+    lemmas: tuple[str, ...]
+
+
 class NounGroup(Model):
     stance: CueStance
     lemmas: tuple[str, ...]
@@ -76,6 +83,7 @@ class CueFile(Model):
     schema_: str
     sources: tuple[SourceRef, ...]
     verbs: tuple[VerbGroup, ...]
+    prep_verbs: tuple[PrepGroup, ...]
     light_verbs: LightVerbs
     nouns: tuple[NounGroup, ...]
     noun_complements: tuple[str, ...]
@@ -97,6 +105,7 @@ class Lexicon(Model):
     """The lexicon as lookups: lemma -> cue."""
 
     verbs: dict[str, VerbCue]
+    prep_verbs: dict[tuple[str, str], CueStance]  # (verb lemma, preposition) -> stance
     light_verbs: frozenset[str]
     light_nouns: dict[str, CueStance]
     nouns: dict[str, CueStance]
@@ -123,9 +132,22 @@ def _index(path: str, groups, value) -> dict:
     return out
 
 
+def _prep_index(path: str, groups: tuple[PrepGroup, ...]) -> dict[tuple[str, str], CueStance]:
+    """(lemma, preposition) -> stance; one pair under two stances is an error."""
+    out: dict[tuple[str, str], CueStance] = {}
+    for group in groups:
+        for lemma in group.lemmas:
+            old = out.setdefault((lemma, group.prep), group.stance)
+            if old != group.stance:
+                raise PactwatchError("PW202", path=path, lemma=f"{lemma} {group.prep}",
+                                     first=old, second=group.stance)
+    return out
+
+
 def build_lexicon(data: CueFile, path: str = "cues.yaml") -> Lexicon:
     return Lexicon(
         verbs=_index(path, data.verbs, lambda g: VerbCue(stance=g.stance, takes=g.takes)),
+        prep_verbs=_prep_index(path, data.prep_verbs),
         light_verbs=frozenset(data.light_verbs.verbs),
         light_nouns=_index(path, data.light_verbs.nouns, lambda g: g.stance),
         nouns=_index(path, data.nouns, lambda g: g.stance),

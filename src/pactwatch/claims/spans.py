@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 CharSpan = tuple[int, int]
@@ -66,3 +67,41 @@ def hull(spans: Iterable[CharSpan]) -> CharSpan | None:
 
 def overlaps(a: CharSpan | None, b: CharSpan | None) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+
+
+def paragraph(text: str, at: int) -> CharSpan:
+    """The line (news paragraph) of ``text`` holding offset ``at``."""
+    return text.rfind("\n", 0, at) + 1, (text.find("\n", at) % (len(text) + 1)) or len(text)
+
+
+def quotations(text: str, lo: int, hi: int) -> list[CharSpan]:
+    """Quotations (with their marks) between ``lo`` and ``hi``; they may span sentences."""
+    return [(m.start() + lo, m.end() + lo) for m in QUOTATION.finditer(text[lo:hi])]
+
+
+def clip(text: str, spans: Iterable[CharSpan], lo: int, hi: int) -> tuple[CharSpan, ...]:
+    """The parts of ``spans`` inside ``[lo, hi)``, without surrounding white space."""
+    out = []
+    for s, e in spans:
+        s, e = max(s, lo), min(e, hi)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return tuple(out)
+
+
+def merge(spans: Iterable[CharSpan]) -> tuple[CharSpan, ...]:
+    """Sorted spans with overlapping ones joined."""
+    out: list[CharSpan] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return tuple(out)

@@ -55,6 +55,13 @@ class Frame(_Model):
     source: str
 
 
+class AuxRule(_Model):
+    type: str
+    cameo: str
+    aux: frozenset[str]
+    verbs: frozenset[str] = frozenset()
+
+
 class StatusCues(_Model):
     negation: frozenset[str]
     planned_aux: frozenset[str]
@@ -78,8 +85,14 @@ class FramesFile(_Model):
     sources: tuple[Source, ...]
     cooperative: frozenset[str]
     frames: tuple[Frame, ...]
+    future_cooperative: AuxRule
+    must: AuxRule
+    frame_preps: frozenset[str]
     transparent: frozenset[str]
     status: StatusCues
+    agent_nouns: frozenset[str] = frozenset()
+    statements: frozenset[str] = frozenset()
+    reported_adjectives: frozenset[str] = frozenset()
 
 
 class EventLexicon(_Model):
@@ -88,10 +101,16 @@ class EventLexicon(_Model):
     patterns: tuple[Trigger, ...]
     plain: tuple[Trigger, ...]
     frames: tuple[Frame, ...]
+    future_cooperative: AuxRule
+    must: AuxRule
+    frame_preps: frozenset[str]
     transparent: frozenset[str]
     cooperative: frozenset[str]
     status: StatusCues
     target_preps: frozenset[str]
+    agent_nouns: frozenset[str] = frozenset()
+    statements: frozenset[str] = frozenset()
+    reported_adjectives: frozenset[str] = frozenset()
 
     def trigger(self, lemma: str, pos: str, objects: set[str]) -> Trigger | None:
         """The first entry for this word: an object pattern whose object is present, else a plain one."""
@@ -143,7 +162,9 @@ def load_lexicon(folder: str | None = None) -> EventLexicon:
     return EventLexicon(
         patterns=tuple(t for t in lex.triggers if t.objects),
         plain=tuple(t for t in lex.triggers if not t.objects),
-        frames=frames.frames, transparent=frames.transparent,
+        frames=frames.frames, transparent=frames.transparent, frame_preps=frames.frame_preps,
+        future_cooperative=frames.future_cooperative, must=frames.must,
         cooperative=frames.cooperative or COOPERATIVE_DEFAULT, status=frames.status,
-        target_preps=frozenset(lex.target_preps.get("default", ())),
+        target_preps=frozenset(lex.target_preps.get("default", ())), agent_nouns=frames.agent_nouns,
+        statements=frames.statements, reported_adjectives=frames.reported_adjectives,
     )

@@ -3,7 +3,7 @@
 The dependency path from the source to the target carries the event: the trigger nearest
 the target on that path gives the type; a frame above it ("refused to", "threatened to",
 "called on ... to", "agreed to") recodes it; negation of a cooperative act is a refusal.
-When no trigger lies on the path, the nearest trigger elsewhere in the clause is used.
+When no trigger lies on the path, the nearest trigger elsewhere in the sentence is used.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pactwatch.events.lexicon import EventLexicon
-from pactwatch.events.tree import frame_at, lowest_common_ancestor, negated, trigger_at
+from pactwatch.events.tree import (
+    ancestors_upto, aux_words, frame_at, governing_trigger, lowest_common_ancestor, negated, trigger_at,
+)
 
 REPORTING = frozenset({"say", "tell", "state", "add", "report", "announce", "note", "claim", "write", "quote"})
 
@@ -26,66 +28,93 @@ class PairType:
     negated: bool = False
 
 
-def path_tokens(source, target) -> tuple[list, list]:
-    """(tokens from the common ancestor down to the target, ... down to the source), top first."""
-    top = lowest_common_ancestor(source, target)
-    return _down(top, target), _down(top, source)
-
-
-def _down(top, token) -> list:
-    chain = [token]
-    while chain[-1] is not top and chain[-1].head is not chain[-1]:
-        chain.append(chain[-1].head)
-    return list(reversed(chain))
+def down_path(top, token) -> list:
+    """Tokens from ``top`` down to ``token``, both included."""
+    return list(reversed(ancestors_upto(token, top)))
 
 
 def _innermost(tokens: list, lex: EventLexicon):
-    """The trigger nearest the end of the path (the target side), with its lexicon entry."""
+    """The trigger nearest the end of ``tokens`` (the far side of the path) and its entry."""
     for token in reversed(tokens):
         entry = trigger_at(token, lex)
         if entry and token.lemma_.lower() not in REPORTING:
-            return token, entry
+            return climb(token, entry, lex)
     return None, None
 
 
-def _frame_above(tokens: list, below, lex: EventLexicon, inner_type: str):
-    for token in reversed(tokens[: tokens.index(below)] if below in tokens else tokens):
-        frame = frame_at(token, lex, inner_type)
+def climb(token, entry, lex: EventLexicon, steps: int = 2):
+    """Move from a governed noun to the act governing it ("lifted [the ban]")."""
+    for _ in range(steps):
+        up = governing_trigger(token, lex)
+        if up is None:
+            break
+        token, entry = up
+    return token, entry
+
+
+def _outcome(path: list, at: int, entry, route: str, lex: EventLexicon) -> PairType:
+    """Code the trigger ``path[at]``; a frame above it on the path recodes it."""
+    token = path[at]
+    neg = negated(token) or (at > 0 and negated(path[at - 1]) and path[at - 1].lemma_ in lex.transparent)
+    for k in range(at - 1, -1, -1):
+        frame = frame_at(path[k], lex, entry.type, below=path[k + 1])
         if frame:
-            return token, frame
-    return None, None
-
-
-def _outcome(token, entry, route: str, tokens: list, lex: EventLexicon) -> PairType:
-    frame_tok, frame = _frame_above(tokens, token, lex, entry.type)
-    neg = any(negated(t) for t in tokens[tokens.index(token):] if t in tokens) or negated(token)
-    if frame:
-        return PairType(frame.type, frame.cameo, None, frame_tok.lemma_, "frame", neg)
+            return PairType(frame.type, frame.cameo, None, path[k].lemma_, "frame", negated(path[k]))
+    rule = lex.future_cooperative
+    if entry.type in lex.cooperative and aux_words(token) & rule.aux and not neg:
+        return PairType(rule.type, rule.cameo, None, token.lemma_, "future", neg)
     return PairType(entry.type, entry.cameo, entry.mode, token.lemma_, route, neg)
+
+
+def _on_path(path: list, end_i: int, lex: EventLexicon, route: str) -> PairType | None:
+    inner = [t for t in path if t.i != end_i]
+    token, entry = _innermost(inner, lex)
+    if token is None:
+        return None
+    ids = [t.i for t in inner]
+    if token.i not in ids:  # climbed above the path's top: code it on its own
+        return _outcome([token], 0, entry, route, lex)
+    return _outcome(inner, ids.index(token.i), entry, route, lex)
+
+
+def demand_by_statement(source, target, top, lex: EventLexicon) -> PairType | None:
+    """"X says Y must ..." / "X said reform was needed": a demand voiced by X."""
+    if top.lemma_.lower() not in REPORTING or source.i not in {t.i for c in top.children
+                                                              if c.dep_ == "nsubj" for t in c.subtree}:
+        return None
+    for clause in (c for c in top.children if c.dep_ == "ccomp"):
+        if target.i in {t.i for t in clause.subtree} and (
+                aux_words(clause) & lex.must.aux or clause.lemma_.lower() in lex.must.verbs):
+            return PairType(lex.must.type, lex.must.cameo, None, clause.lemma_, "must")
+    return None
+
+
+def type_source_only(source, lex: EventLexicon) -> PairType:
+    """No target marked: the event the source governs or is governed by."""
+    root = source.sent.root
+    return _on_path(down_path(root, source), source.i, lex, "path") or _sentence_fallback(source, source, lex)
 
 
 def type_pair(source, target, lex: EventLexicon) -> PairType:
     """Type the event linking the ``source`` and ``target`` head tokens."""
-    to_target, to_source = path_tokens(source, target)
-    inner = [t for t in to_target if t is not target] + [t for t in to_source[1:] if t is not source]
-    token, entry = _innermost([t for t in to_target if t is not target], lex)
-    if token is None:
-        token, entry = _innermost([t for t in to_source if t is not source], lex)
-    if token is not None:
-        path = to_target if token in to_target else to_source
-        return _outcome(token, entry, "path", path, lex)
-    return _clause_fallback(source, target, inner, lex)
+    if target is None:
+        return type_source_only(source, lex)
+    top = lowest_common_ancestor(source, target)
+    stated = demand_by_statement(source, target, top, lex)
+    if stated:
+        return stated
+    found = _on_path(down_path(top, target), target.i, lex, "path")
+    found = found or _on_path(down_path(top, source), source.i, lex, "path")
+    return found or _sentence_fallback(source, target, lex)
 
 
-def _clause_fallback(source, target, path: list, lex: EventLexicon) -> PairType:
+def _sentence_fallback(source, target, lex: EventLexicon) -> PairType:
     """No trigger on the path: the trigger nearest the target within the sentence."""
-    sent = target.sent
-    candidates = sorted(sent, key=lambda t: abs(t.i - target.i))
-    for token in candidates:
-        if token in (source, target):
+    for token in sorted(target.sent, key=lambda t: abs(t.i - target.i)):
+        if token.i in (source.i, target.i) or token.lemma_.lower() in REPORTING:
             continue
         entry = trigger_at(token, lex)
-        if entry and token.lemma_.lower() not in REPORTING:
-            chain = _down(lowest_common_ancestor(token, target), token)
-            return _outcome(token, entry, "clause", chain, lex)
+        if entry:
+            path = down_path(lowest_common_ancestor(token, target), token)
+            return _outcome(path, len(path) - 1, entry, "sentence", lex)
     return PairType(None)

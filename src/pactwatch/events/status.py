@@ -19,7 +19,7 @@ class Standing:
 def governors(token, limit: int = 4) -> list:
     """The trigger and the words it hangs from through complement links, nearest first."""
     chain = [token]
-    while len(chain) <= limit and chain[-1].dep_ in CLAUSE_UP and chain[-1].head is not chain[-1]:
+    while len(chain) <= limit and chain[-1].dep_ in CLAUSE_UP and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
     return chain
 

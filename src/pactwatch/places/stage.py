@@ -6,18 +6,22 @@ import re
 
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext
+from pactwatch.dates.stage import SCAN
 from pactwatch.pipeline import StageSpec
 from pactwatch.places.gazetteer import Gazetteer, load_gazetteer
 from pactwatch.places.resolve import Clues, resolve_name, to_place
 from pactwatch.records import Place
 
+DATELINE = re.compile(r"^(?P<place>[A-Za-z][A-Za-z .'-]{1,40}?)(?: \((?P<country>[A-Za-z .'-]+)\))?, ")
 PLACE_LABELS = frozenset({"GPE", "LOC"})
-MISLABELS = frozenset({"ORG", "PRODUCT", "NORP", "FAC", "WORK_OF_ART"})
+MISLABELS = frozenset({"ORG", "PRODUCT", "NORP", "FAC", "WORK_OF_ART", "PERSON"})
 
 
 def _with_region_word(ent, gaz: Gazetteer) -> tuple[str, int, bool]:
-    """The entity text, its end, and whether a region word follows ("Kursk region")."""
+    """The entity text, its end, and whether a region word ends or follows it ("Kursk region")."""
     doc = ent.doc
+    if len(ent) > 1 and gaz.is_region_word(ent[-1].text):
+        return " ".join(ent.text.split()), ent.end_char, True
     nxt = doc[ent.end] if ent.end < len(doc) else None
     if nxt is not None and gaz.is_region_word(nxt.text):
         return f"{ent.text} {nxt.text}", nxt.idx + len(nxt.text), True
@@ -47,14 +51,26 @@ def _candidates(sent, gaz: Gazetteer):
             yield ent, text, end, region
 
 
+def dateline_place(text: str, gaz: Gazetteer) -> Place | None:
+    """The place of a wire dateline: "LIMA, 5 OCT 89 (EFE) --", "Caracas (Venezuela), 15 Jul 89"."""
+    match = DATELINE.match(text)
+    if not match or not SCAN.match(text, match.end()):
+        return None
+    country = resolve_name(match["country"], gaz) if match["country"] else None
+    codes = frozenset({country.country}) if country and country.country else frozenset()
+    entry = resolve_name(match["place"], gaz, Clues(countries=codes))
+    return to_place(entry, match.start("place"), match.end("place")) if entry else None
+
+
 def places_in(ctx: ArticleContext, gaz: Gazetteer) -> tuple[Place, ...]:
-    """Resolve every GPE/LOC entity (and mislabelled ones before a region word) of the doc."""
-    found: list[Place] = []
+    """Resolve every GPE/LOC entity (and mislabelled ones with a region word) of the doc."""
+    dateline = dateline_place(ctx.article.text, gaz)
+    found: list[Place] = [dateline] if dateline else []
     for sent in ctx.doc.sents:
         countries, us = _sentence_countries(ctx, sent, gaz), _us_context(sent.text, gaz)
         for ent, text, end, region in _candidates(sent, gaz):
             entry = resolve_name(text, gaz, Clues(region, countries, us))
-            if entry is not None:
+            if entry is not None and not (dateline and ent.start_char == dateline.start):
                 found.append(to_place(entry, ent.start_char, end))
     return tuple(found)
 

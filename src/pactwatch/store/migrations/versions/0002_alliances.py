@@ -100,11 +100,13 @@ def _obligations() -> None:
         sa.Column("to_iso3", sa.String(16), nullable=False),
         sa.Column("start", sa.Date), sa.Column("end", sa.Date),
         sa.Column("conditions", sa.JSON, nullable=False),
+        sa.Column("conditional", sa.Boolean, nullable=False),
         sa.Column("basis", sa.String(40), nullable=False),
         sa.Column("article", sa.Text), sa.Column("note", sa.Text),
         sa.Column("rows", sa.JSON, nullable=False),
     )
-    op.create_index("ix_treaty_obligations_to", "treaty_obligations", ["to_iso3", "type"])
+    op.create_index("ix_treaty_obligations_to", "treaty_obligations",
+                    ["to_iso3", "type", "conditional", "start", "end", "from_iso3"])
     op.create_index("ix_treaty_obligations_from", "treaty_obligations", ["from_iso3", "type"])
     op.create_index("ix_treaty_obligations_treaty", "treaty_obligations", ["treaty_id"])
     op.create_table(

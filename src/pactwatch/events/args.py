@@ -1,0 +1,78 @@
+"""Who did it and to whom: the source and target arguments of a trigger, as actors."""
+
+from __future__ import annotations
+
+from pactwatch.events.lexicon import EventLexicon
+from pactwatch.records import Actor
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+CUT_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "prep", "ccomp", "xcomp"})
+
+
+def subjects(pred) -> list:
+    """The agent of ``pred``: nsubj, "by X" of a passive, or the subject it inherits (xcomp, conj)."""
+    found = [c for c in pred.children if c.dep_ in SUBJECT_DEPS]
+    found += [g for c in pred.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if found:
+        return found
+    if pred.dep_ in ("xcomp", "conj", "advcl") and pred.head.i != pred.i:
+        return subjects(pred.head)
+    if pred.pos_ in ("NOUN", "PROPN"):
+        return [c for c in pred.children if c.dep_ in ("poss", "compound", "amod") and _is_agent_word(c)]
+    return []
+
+
+def _is_agent_word(token) -> bool:
+    return token.ent_type_ in ACTOR_ENTS or token.pos_ == "PROPN"
+
+
+def objects(token, lex: EventLexicon) -> list:
+    """Recipients: the direct object, the passive subject, and objects of recipient prepositions."""
+    found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr")]
+    for holder in [token] + [c for c in token.children if c.dep_ == "dobj"]:
+        for prep in (c for c in holder.children if c.dep_ in ("prep", "dative")):
+            if prep.lower_ in lex.target_preps:
+                found += [g for g in prep.children if g.dep_ == "pobj"]
+    return found
+
+
+def np_bounds(token) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``token`` (no relative clauses or PPs)."""
+    left = min([token] + [t for c in token.children if c.dep_ not in CUT_DEPS and c.i < token.i
+                          for t in c.subtree], key=lambda t: t.i)
+    right = max([token] + [t for c in token.children if c.dep_ in ("compound", "amod", "nummod", "poss")
+                           and c.i > token.i for t in c.subtree], key=lambda t: t.i)
+    return left.idx, right.idx + len(right)
+
+
+def conjuncts(token) -> list:
+    return [token] + [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+
+
+def resolve(tokens: list, known: tuple[Actor, ...], lex: EventLexicon) -> list[Actor]:
+    """Actors named by argument tokens: the actors stage's records, else the phrase itself."""
+    out: list[Actor] = []
+    for head in (c for t in tokens for c in conjuncts(t)):
+        start, end = np_bounds(head)
+        hits = [a for a in known if a.start is not None and a.start < end and a.end > start]
+        out += hits or _fallback(head, start, end, lex)
+    return _unique(out)
+
+
+def _fallback(head, start: int, end: int, lex: EventLexicon) -> list[Actor]:
+    if head.pos_ == "PRON" or not (head.ent_type_ in ACTOR_ENTS or head.lemma_.lower() in lex.agent_nouns
+                                   or head.lower_ in lex.agent_nouns):
+        return []
+    text = head.doc.text[start:end]
+    for article in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if text.startswith(article):
+            text, start = text[len(article):], start + len(article)
+    return [Actor(name=text, text=text, start=start, end=end)]
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: dict[tuple, Actor] = {}
+    for actor in actors:
+        seen.setdefault((actor.key(), actor.start), actor)
+    return list(seen.values())

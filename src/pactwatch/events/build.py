@@ -1,0 +1,69 @@
+"""From drafts to Event records: date, place, quantity, confidence, id, evidence."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from pactwatch.context import ArticleContext
+from pactwatch.events.args import resolve
+from pactwatch.events.detect import Draft
+from pactwatch.events.lexicon import EventLexicon
+from pactwatch.events.quantity import quantity_of
+from pactwatch.records import Actor, DateValue, Event, Place, Quantity
+
+
+def event_id(article_id: str, kind: str, source: list[Actor], target: list[Actor],
+             location: Place | None, sentence: int) -> str:
+    keys = sorted(json.dumps(a.key()) for a in source) + ["->"] + sorted(json.dumps(a.key()) for a in target)
+    raw = json.dumps([article_id, kind, keys, location.name if location else None, sentence])
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
+
+
+def event_date(ctx: ArticleContext, draft: Draft) -> DateValue | None:
+    """The time mention nearest the trigger in its sentence, else the publication date."""
+    sent = draft.token.sent
+    here = [t for t in ctx.times if sent.start_char <= t.start < sent.end_char]
+    if here:
+        return min(here, key=lambda t: abs(t.start - draft.token.idx)).date
+    published = ctx.article.published
+    return DateValue(value=published, precision="published") if published else None
+
+
+def event_place(ctx: ArticleContext, draft: Draft) -> Place | None:
+    """A place inside the clause of the event (the predicate's subtree), nearest the trigger."""
+    tokens = list(draft.pred.subtree)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    inside = [p for p in ctx.places if p.start is not None and start <= p.start < end]
+    return min(inside, key=lambda p: abs(p.start - draft.token.idx)) if inside else None
+
+
+def event_quantity(draft: Draft) -> Quantity | None:
+    nouns = [draft.theme] if draft.theme is not None else []
+    for noun in nouns + [c for c in draft.token.subtree if c.pos_ == "NOUN"]:
+        found = quantity_of(noun)
+        if found:
+            return found
+    return None
+
+
+def confidence(draft: Draft) -> float:
+    score = 0.45 + (0.15 if draft.route in ("pattern", "frame") else 0.0)
+    score += 0.15 if any(a.country for a in draft.source) else 0.0
+    score += 0.15 if any(a.country for a in draft.target) else 0.05 if draft.target else 0.0
+    return round(min(score, 0.95), 2)
+
+
+def to_event(ctx: ArticleContext, draft: Draft, lex: EventLexicon) -> Event:
+    evidence = ctx.evidence_at(draft.token.idx)
+    location = event_place(ctx, draft)
+    state = draft.standing
+    return Event(
+        id=event_id(ctx.article.id, draft.type, draft.source, draft.target, location, evidence.sentence),
+        type=draft.type, mode=draft.mode, context=sorted(draft.context),
+        source=draft.source, target=draft.target, date=event_date(ctx, draft), location=location,
+        quantity=event_quantity(draft), status=state.status,
+        attributed_to=resolve(list(state.attributed_to), ctx.actors, lex),
+        denied_by=resolve(list(state.denied_by), ctx.actors, lex),
+        cameo=draft.cameo, confidence=confidence(draft), trigger=draft.token.text, evidence=[evidence],
+    )

@@ -1,0 +1,123 @@
+"""Event detection over the dependency parse: triggers, frames, arguments, standing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from pactwatch.events.args import objects, resolve, subjects
+from pactwatch.events.lexicon import EventLexicon, Trigger
+from pactwatch.events.pair import REPORTING, climb
+from pactwatch.events.status import Standing, standing
+from pactwatch.events.tree import aux_words, frame_at, objects_of, trigger_at
+from pactwatch.records import Actor
+
+FRAME_LINKS = frozenset({"xcomp", "ccomp"})
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One event mention before dates, places and ids are attached."""
+
+    token: object            # the trigger token
+    pred: object             # the word whose subject is the source (trigger, frame, or light verb)
+    type: str
+    cameo: str
+    mode: str | None
+    context: tuple[str, ...]
+    source: list[Actor]
+    target: list[Actor]
+    standing: Standing
+    route: str               # pattern | lexicon | frame | future
+    theme: object = None     # what is moved or given ("troops" of "troops deployed in ...")
+
+
+def candidates(sent, lex: EventLexicon) -> dict[int, tuple]:
+    """Trigger tokens of a sentence (governed nouns lifted to their governing act), by index."""
+    found: dict[int, tuple] = {}
+    for token in sent:
+        entry = trigger_at(token, lex)
+        if entry is None or token.lemma_.lower() in REPORTING:
+            continue
+        top, top_entry = climb(token, entry, lex)
+        found.setdefault(top.i, (top, top_entry))
+    return found
+
+
+def frame_over(token, lex: EventLexicon, inner_type: str):
+    """A frame word above ``token`` through xcomp/ccomp ("refused to [send]")."""
+    below = token
+    while below.dep_ in FRAME_LINKS and below.head.i != below.i:
+        frame = frame_at(below.head, lex, inner_type, below=below)
+        if frame:
+            return below.head, frame
+        below = below.head
+    return None, None
+
+
+def light_verb(token, lex: EventLexicon):
+    """The light verb governing a nominal trigger ("launched [an attack]", "held [talks]")."""
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass", "pobj"):
+        head = token.head.head if token.dep_ == "pobj" else token.head
+        if head.pos_ == "VERB" and head.lemma_.lower() in lex.transparent:
+            return head
+    return None
+
+
+THEMED = frozenset({"MOBILIZE", "RETREAT", "AID"})
+
+
+def theme_of(token):
+    """What a movement or provision acts on: the noun a participle modifies, or "of"/direct object."""
+    if token.dep_ == "acl":
+        return token.head
+    deps = ("pobj",) if token.pos_ == "NOUN" else ("dobj", "nsubjpass")
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def sources_for(token, pred, entry: Trigger, lex: EventLexicon, known) -> list[Actor]:
+    """The agent; for a nominal event also "between X and Y"; for troop movements their nationality."""
+    source = resolve(subjects(pred), known, lex)
+    if not source and token.pos_ == "NOUN":
+        between = [g for c in token.children if c.lower_ == "between" for g in c.children if g.dep_ == "pobj"]
+        source = resolve(between, known, lex)
+    theme = theme_of(token)
+    if not source and entry.type in THEMED and theme is not None:
+        source = [a for a in resolve([theme], known, lex) if a.country]
+    return source
+
+
+def denial_of_statement(token, entry: Trigger, lex: EventLexicon) -> bool:
+    return entry.type == "REJECT" and bool(objects_of(token) & lex.statements)
+
+
+def draft_at(token, entry: Trigger, lex: EventLexicon, known: tuple[Actor, ...]) -> Draft | None:
+    if denial_of_statement(token, entry, lex):
+        return None
+    frame_tok, frame = frame_over(token, lex, entry.type)
+    pred = frame_tok or light_verb(token, lex) or token
+    source = sources_for(token, pred, entry, lex, known)
+    if not source:
+        return None
+    target = [a for a in resolve(objects(token, lex), known, lex) if a not in source]
+    state = standing(pred, lex.status)
+    if state.status == "asserted" and any(c.lower_ in lex.reported_adjectives for c in token.children):
+        state = replace(state, status="reported")
+    kind, cameo, mode, route = entry.type, entry.cameo, entry.mode, "pattern" if entry.objects else "lexicon"
+    if frame:
+        kind, cameo, mode, route = frame.type, frame.cameo, None, "frame"
+    elif kind in lex.cooperative and aux_words(token) & lex.future_cooperative.aux and state.status != "negated":
+        kind, cameo, mode, route = lex.future_cooperative.type, lex.future_cooperative.cameo, None, "future"
+    return Draft(token, pred, kind, cameo, mode, entry.context, source, target, state, route, theme_of(token))
+
+
+def detect(sent, lex: EventLexicon, known: tuple[Actor, ...]) -> list[Draft]:
+    """Event mentions in one spaCy sentence span; frame words with a coded complement yield no event of their own."""
+    found = candidates(sent, lex)
+    drafts = [d for tok, entry in found.values() if (d := draft_at(tok, entry, lex, known))]
+    framed = {d.pred.i for d in drafts if d.route == "frame"}
+    return [d for d in drafts if not (d.token.i in framed and d.route != "frame")]
