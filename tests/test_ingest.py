@@ -9,7 +9,7 @@ GOOD_2 = "The foreign ministers of Japan and South Korea met in Tokyo to discuss
 
 
 def mixed_folder(root):
-    (root / "nested").mkdir()
+    (root / "nested").mkdir(parents=True)
     (root / "nested" / "one.txt").write_text(GOOD_1)
     (root / "two.jsonl").write_text(json.dumps({"id": "2", "text": GOOD_2}) + "\n{bad json\n")
     (root / "blob.bin").write_bytes(b"\x89PNG\x00\x00\x00")
@@ -55,10 +55,12 @@ def test_failing_stage_records_the_article_and_goes_on(db, tmp_path, monkeypatch
 
     register(StageSpec(name="test.explode.v1", needs=("doc",), adds=(), factory=make))
     config = Config(stages=("pactwatch.parse.v1", "test.explode.v1"))
-    (tmp_path / "a.txt").write_text("This article will explode.")
-    (tmp_path / "b.txt").write_text(GOOD_2)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("This article will explode.")
+    (folder / "b.txt").write_text(GOOD_2)
     monkeypatch.setattr(api, "get_pipeline", lambda cfg: Pipeline(config))
-    report = db.ingest([tmp_path], config=config)
+    report = db.ingest([folder], config=config)
     assert (report.stored, report.failed) == (1, 1)
     assert "boom" in report.errors[0]
     failed = [r for r in db.articles() if r["status"] == "failed"]

@@ -88,7 +88,7 @@ def test_news_treaty_plugs_in_as_rows(atop_db):
         with atop_db.engine.connect() as conn:
             found = reasoner.defenders(conn, "PRK", date(2024, 12, 31))
             assert "RUS" not in states(reasoner.defenders(conn, "PRK", date(2024, 1, 1)))
-        russia = next(f for f in found if f.state == "RUS")
+        russia = next(f for f in found if f.treaty_id == "test-rus-prk-2024")
         assert {"CHN", "RUS"} <= states(found)
         assert russia.article == "4" and russia.status == "unconditional"
         assert russia.evidence == [evidence] and russia.source == "news"

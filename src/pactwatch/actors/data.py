@@ -30,6 +30,7 @@ errors.define("PW103", "{path}: entry {index} ({label}): {detail}")
 errors.define("PW104", "{path}: {detail}")
 
 ISO3 = r"^[A-Z]{3}$"
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Model(BaseModel):
@@ -186,7 +187,7 @@ def _read_yaml(path: Path) -> dict:
     if not path.is_file():
         raise PactwatchError("PW100", path=path)
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except yaml.YAMLError as exc:
         raise PactwatchError("PW101", path=path, detail=str(exc).splitlines()[0]) from None
     if not isinstance(doc, dict):

@@ -45,6 +45,11 @@ class Lexicon:
     words: dict[str, frozenset[str]]       # word-list kind -> lower-cased words
     people: dict[str, Person]              # canonical person name -> person
     short_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    folded_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # fold(name) -> people
+
+    def folded(self, person: str) -> tuple[str, ...]:
+        """Every folded name and alias of ``person``."""
+        return tuple(fold(n) for n in self.people[person].names())
 
     def is_word(self, kind: str, text: str) -> bool:
         return text.lower() in self.words.get(kind, frozenset())
@@ -132,6 +137,14 @@ def _short_names(people: tuple[Person, ...], family_first: frozenset[str]) -> di
     return {k: tuple(sorted(v)) for k, v in table.items()}
 
 
+def _folded_names(people: tuple[Person, ...]) -> dict[str, tuple[str, ...]]:
+    table: dict[str, set[str]] = defaultdict(set)
+    for p in people:
+        for name in p.names():
+            table[fold(name)].add(p.person)
+    return {k: tuple(sorted(v)) for k, v in table.items()}
+
+
 def _plain(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
@@ -177,6 +190,7 @@ def build_lexicon(data: ActorData, with_subdivisions: bool = True) -> Lexicon:
         words={k: frozenset(v) for k, v in words.items()},
         people={p.person: p for p in data.people},
         short_names=_short_names(data.people, frozenset(words["family_name_first"])),
+        folded_names=_folded_names(data.people),
     )
 
 

@@ -319,6 +319,8 @@ def _is_place_noun(scan: Scan, token: Token) -> bool:
 def is_location(scan: Scan, piece: Piece) -> bool:
     """A place use of a name: object of a locative preposition, or modifier of a place noun."""
     root, entry = piece.span.root, piece.main
+    while root.dep_ == "conj" and root.head.i < root.i:  # "between Armenia and Azerbaijan"
+        root = root.head
     head = _head_noun(piece.span)
     if head is not None and _is_place_noun(scan, head):
         return True
@@ -354,7 +356,7 @@ def inside_other_name(scan: Scan, piece: Piece, covered: set[int]) -> bool:
     if ent is None or ent.label_ == "PERSON":
         return False
     extra = [t for t in ent if not piece.start <= t.i < piece.end and t.is_alpha]
-    return any(t.i not in covered and _titlecase(t) for t in extra)
+    return any(t.i not in covered and t.pos_ == "PROPN" and _titlecase(t) for t in extra)
 
 
 def _titlecase(token: Token) -> bool:
@@ -366,7 +368,7 @@ def _standalone(scan: Scan, piece: Piece) -> Actor | None:
     entry = next((e for e in piece.entries if e.kind in ACTOR_KINDS and not e.ambiguous), None)
     if entry is None or describes_other(scan.doc, piece) or is_location(scan, piece):
         return None
-    if entry.kind in NAME_KINDS and inside_other_name(scan, piece, scan.covered):
+    if entry.kind in ("country", "metonym", "group") and inside_other_name(scan, piece, scan.covered):
         return None
     return _actor(piece.span, entry.name, entry.code, entry.sector)
 

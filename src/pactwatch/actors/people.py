@@ -72,7 +72,7 @@ def office_holder(lex: Lexicon, ctx: NameContext) -> Person | None:
 
 
 def _exact(lex: Lexicon, folded: str, ctx: NameContext) -> Person | None:
-    hits = [p for p in lex.people.values() if any(fold(n) == folded for n in p.names())]
+    hits = [lex.people[n] for n in lex.folded_names.get(folded, ())]
     fitting = [p for p in hits if _fits(p, ctx)] or hits
     return fitting[0] if len(fitting) == 1 else None
 
@@ -96,7 +96,7 @@ def _fuzzy(lex: Lexicon, folded: str, ctx: NameContext) -> Person | None:
     for p in lex.people.values():
         if ctx.country and p.country != ctx.country:
             continue
-        score = max(fuzz.ratio(folded, fold(n)) for n in p.names())
+        score = max(fuzz.ratio(folded, n) for n in lex.folded(p.person))
         in_office = bool(ctx.offices and ctx.day and role_on(p, ctx.office_keys(), ctx.day))
         threshold = FUZZY_WITH_OFFICE if in_office else FUZZY_WITH_COUNTRY
         if score >= threshold and (ctx.country or in_office):

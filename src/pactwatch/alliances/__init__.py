@@ -1,0 +1,1 @@
+"""Alliance registry and reasoning: ATOP/COW reference data, directed obligations, proofs."""

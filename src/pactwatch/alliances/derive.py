@@ -17,7 +17,6 @@ the doubt stated in its basis.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 from itertools import groupby
@@ -26,7 +25,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from pactwatch.alliances.atop import ATOP_TYPES, AtopMember, DdyrRow, conditions_file
-from pactwatch.alliances.cow import iso3_of
+from pactwatch.alliances.cow import iso3_of, iso_by_ccode
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +73,7 @@ def atop_treaty_id(atopid: int) -> str:
 def conditions_for(m: AtopMember, atop_type: str) -> tuple[Condition, ...]:
     """The conditions ATOP codes on member m's obligation of one type."""
     spec = conditions_file()
-    threats = tuple(iso3_of(c) for c in m.statthr if _known(c))
+    threats = tuple(iso3_of(c) for c in m.statthr if c in iso_by_ccode())
     found = [Condition(code=c.code, kind=c.kind, text=c.text, variable=c.variable,
                        adversaries=threats if c.kind == "adversary" else ())
              for c in spec.conditions.get(atop_type, []) if m.conditions.get(c.variable) == 1]
@@ -83,12 +82,6 @@ def conditions_for(m: AtopMember, atop_type: str) -> tuple[Condition, ...]:
         found.append(Condition(code=other.code, kind=other.kind, text=other.text,
                                variable=other.variable))
     return tuple(found)
-
-
-def _known(ccode: int) -> bool:
-    from pactwatch.alliances.cow import iso_by_ccode
-
-    return ccode in iso_by_ccode()
 
 
 def overlap(a: AtopMember, b: AtopMember) -> tuple[date, date | None] | None:
@@ -189,13 +182,6 @@ def _decide(o, flags, covered: range, explained: set) -> DirectedObligation | No
     return o.model_copy(update={"basis": BASIS_DDYR, "note": (
         f"OBVARY member: the directed-dyad-year file codes {o.from_iso3}→{o.to_iso3} "
         f"{o.type} in {shown[0]}–{shown[-1]}, years no other shared alliance explains")})
-
-
-def by_dyad(obligations: Iterable[DirectedObligation]) -> dict[tuple, list[DirectedObligation]]:
-    out: dict[tuple, list[DirectedObligation]] = defaultdict(list)
-    for o in obligations:
-        out[(o.from_ccode, o.to_ccode)].append(o)
-    return out
 
 
 def conditions_from_strings(values: Iterable[str]) -> tuple[Condition, ...]:

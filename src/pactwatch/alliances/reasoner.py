@@ -40,11 +40,6 @@ Status = Literal["unconditional", "conditional", "not_firing"]
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    @classmethod
-    def make(cls, **fields):
-        """Build from trusted store values without re-validation (the hot path of attack)."""
-        return cls.model_construct(**fields)
-
 
 class ProofStep(_Model):
     rule: str
@@ -149,17 +144,17 @@ RULES = {
 def check(c: Condition, attacker: str | None, target: str) -> ConditionCheck:
     base = {"code": c.code, "kind": c.kind, "text": c.text}
     if c.kind == "note":
-        return ConditionCheck.make(**base, result="not_restrictive",
+        return ConditionCheck(**base, result="not_restrictive",
                               detail="stated in the treaty; does not restrict the obligation")
     if c.kind == "adversary":
-        return ConditionCheck.make(**base, **_adversary(c, attacker))
+        return ConditionCheck(**base, **_adversary(c, attacker))
     if c.kind == "location" and c.locations:
         holds = target in c.locations
-        return ConditionCheck.make(**base, result="holds" if holds else "fails",
+        return ConditionCheck(**base, result="holds" if holds else "fails",
                               detail=f"locations {', '.join(c.locations)}; attack on {target}")
     what = "no location is named in the data" if c.kind == "location" else \
         "the data do not say whether it holds"
-    return ConditionCheck.make(**base, result="unchecked", detail=f"could not be checked: {what}")
+    return ConditionCheck(**base, result="unchecked", detail=f"could not be checked: {what}")
 
 
 def _adversary(c: Condition, attacker: str | None) -> dict:
@@ -169,9 +164,10 @@ def _adversary(c: Condition, attacker: str | None) -> dict:
     if attacker is None:
         return {"result": "unchecked", "detail": f"only against {', '.join(c.adversaries)}"}
     holds = attacker in c.adversaries
+    where = (" (ATOP STATTHR1/2; wording such as 'or its allies' is not in the data)"
+             if c.variable else "")
     return {"result": "holds" if holds else "fails",
-            "detail": f"named adversaries {', '.join(c.adversaries)} (ATOP STATTHR1/2); "
-                      f"attacker {attacker}"}
+            "detail": f"named adversaries {', '.join(c.adversaries)}{where}; attacker {attacker}"}
 
 
 def _status(checks: list[ConditionCheck]) -> Status:
@@ -185,7 +181,7 @@ def finding(row, info: dict, on: date, attacker: str | None = None) -> Obligatio
     checks = [check(c, attacker, row.to_iso3) for c in repo.condition_models(row)]
     treaty = info.get(row.treaty_id)
     data = (treaty.data or {}) if treaty else {}
-    return ObligationFinding.make(
+    return ObligationFinding(
         state=row.from_iso3, ccode=row.from_ccode, name=name_of(row.from_iso3, row.from_ccode),
         to=row.to_iso3, type=row.type, treaty_id=row.treaty_id,
         treaty_name=treaty.name if treaty else None, atop_id=treaty.atop_id if treaty else None,
@@ -197,22 +193,22 @@ def finding(row, info: dict, on: date, attacker: str | None = None) -> Obligatio
 def proof(row, treaty, on: date, checks: list[ConditionCheck]) -> list[ProofStep]:
     steps = [_source_step(row, treaty), _span_step(row, treaty, on)]
     if row.basis in (BASIS_DDYR, BASIS_OBVARY_UNRESOLVED):
-        steps.append(ProofStep.make(rule="atop-obvary", statement=row.note or "", records=[
+        steps.append(ProofStep(rule="atop-obvary", statement=row.note or "", records=[
             "atop5_1ddyr (directed-dyad-year)" if row.basis == BASIS_DDYR else row.rows[0]]))
-    steps += [ProofStep.make(rule=f"condition:{c.code}", records=list(row.rows[:1]),
-                             statement=f"{c.text}: {c.result} ({c.detail})") for c in checks]
+    steps += [ProofStep(rule=f"condition:{c.code}", records=list(row.rows[:1]),
+                        statement=f"{c.text}: {c.result} ({c.detail})") for c in checks]
     return steps
 
 
 def _source_step(row, treaty) -> ProofStep:
     if treaty is not None and treaty.source == "atop":
-        return ProofStep.make(rule="atop-member-coding", records=list(row.rows[:1]), statement=(
+        return ProofStep(rule="atop-member-coding", records=list(row.rows[:1]), statement=(
             f"ATOP 5.1 codes {row.from_iso3} (COW {row.from_ccode}) with {row.type} = 1 in "
             f"alliance {treaty.atop_id} phase {row.phase}; a member owes its coded obligations "
             f"to every co-member of the phase"))
     name = treaty.name if treaty else row.treaty_id
     where = f" (article {row.article})" if row.article else ""
-    return ProofStep.make(rule=f"treaty-{row.basis}", records=list(row.rows), statement=(
+    return ProofStep(rule=f"treaty-{row.basis}", records=list(row.rows), statement=(
         f"{name}{where} obliges {row.from_iso3} to {row.type} towards {row.to_iso3} "
         f"(source: {treaty.source if treaty else row.basis}, {treaty.origin if treaty else ''})"))
 
@@ -223,7 +219,7 @@ def _span_step(row, treaty, on: date) -> ProofStep:
     if treaty is not None and treaty.source == "atop" and row.end is None and on > ATOP_END:
         text += ("; ATOP data end on 2018-12-31, when this alliance was in effect; it is "
                  "assumed to continue")
-    return ProofStep.make(rule="in-force", statement=text, records=list(row.rows))
+    return ProofStep(rule="in-force", statement=text, records=list(row.rows))
 
 
 class _Treaties:
@@ -297,20 +293,17 @@ def _next_links(conn: Connection, on: date, a: str, frontier: dict, seen: set) -
     else the first conditional one whose conditions do not fail against the attacker."""
     rows = repo.one_unconditional_per_giver(conn, on, frontier, "defense", seen)
     givers = seen | {r.from_iso3 for r in rows}
-    conditional = repo.obligations(conn, on, to=list(frontier), types=["defense"],
-                                   not_from=givers, conditional=True)
-    return rows + _first_firing(conditional, a)
+    candidates = repo.conditional_candidates(conn, on, frontier, "defense", givers)
+    return rows + repo.obligations_by_id(conn, _first_firing(candidates, a))
 
 
-def _first_firing(rows, attacker: str) -> list:
-    """One row per giving state: the first whose conditions do not fail against the attacker."""
-    chosen: dict[str, object] = {}
-    for row in sorted(rows, key=lambda r: (r.from_iso3, r.to_iso3, r.treaty_id)):
-        if row.from_iso3 in chosen:
-            continue
-        checks = [check(c, attacker, row.to_iso3) for c in repo.condition_models(row)]
-        if _status(checks) != "not_firing":
-            chosen[row.from_iso3] = row
+def _first_firing(candidates: list[repo.Candidate], attacker: str) -> list[int]:
+    """Per giving state (in giver order), the first candidate whose conditions do not fail."""
+    chosen: dict[str, int] = {}
+    for c in candidates:
+        if c.from_iso3 not in chosen and _status(
+                [check(x, attacker, c.to_iso3) for x in c.conditions]) != "not_firing":
+            chosen[c.from_iso3] = c.id
     return list(chosen.values())
 
 

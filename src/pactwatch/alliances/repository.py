@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -266,7 +267,7 @@ def _obligation_row(r) -> ObligationRow:
 def _obligation_columns() -> list:
     t = s.treaty_obligations
     as_text = {"conditions", "rows"}
-    return [sa.type_coerce(c, sa.Text).label(c.name) if c.name in as_text else c for c in t.c]
+    return [sa.cast(c, sa.Text).label(c.name) if c.name in as_text else c for c in t.c]
 
 
 def obligations(conn: Connection, on: date, *, to: Iterable[str] | None = None,
@@ -333,6 +334,49 @@ def _first_per_giver_query() -> sa.Select:
                   t.c.from_iso3.not_in(sa.bindparam("not_from", expanding=True)))
            .group_by(t.c.from_iso3))
     return sa.select(*_obligation_columns()).where(t.c.id.in_(ids))
+
+
+class Candidate(NamedTuple):
+    """A light obligation row: enough to decide whether it fires, before loading it fully."""
+
+    id: int
+    from_iso3: str
+    to_iso3: str
+    treaty_id: str
+    conditions: tuple[Condition, ...]
+
+
+def conditional_candidates(conn: Connection, on: date, to: Iterable[str], type: str,
+                           not_from: Iterable[str]) -> list[Candidate]:
+    """Conditional obligations of ``type`` to any of ``to``, light, ordered by giver."""
+    params = {"on": on, "to": sorted(to), "type": type, "not_from": sorted(not_from) or [""]}
+    return [Candidate(r.id, r.from_iso3, r.to_iso3, r.treaty_id, _parse_conditions(r.conditions))
+            for r in conn.execute(_candidates_query(), params)]
+
+
+@lru_cache(maxsize=1)
+def _candidates_query() -> sa.Select:
+    t = s.treaty_obligations
+    return (sa.select(t.c.id, t.c.from_iso3, t.c.to_iso3, t.c.treaty_id,
+                      sa.cast(t.c.conditions, sa.Text).label("conditions"))
+            .where(_in_force_param(t), t.c.to_iso3.in_(sa.bindparam("to", expanding=True)),
+                   t.c.type == sa.bindparam("type"), t.c.conditional == True,  # noqa: E712
+                   t.c.from_iso3.not_in(sa.bindparam("not_from", expanding=True)))
+            .order_by(t.c.from_iso3, t.c.to_iso3, t.c.treaty_id))
+
+
+def obligations_by_id(conn: Connection, ids: Iterable[int]) -> list[ObligationRow]:
+    ids = sorted(set(ids))
+    if not ids:
+        return []
+    return [_obligation_row(r) for r in conn.execute(_by_id_query(), {"ids": ids})]
+
+
+@lru_cache(maxsize=1)
+def _by_id_query() -> sa.Select:
+    t = s.treaty_obligations
+    return sa.select(*_obligation_columns()).where(
+        t.c.id.in_(sa.bindparam("ids", expanding=True)))
 
 
 def treaty_info(conn: Connection, ids: Iterable[str]) -> dict[str, sa.Row]:

@@ -18,10 +18,20 @@ Patterns (all over the lemmas of data/claims/cues.yaml, none over particular wor
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pactwatch.claims.lexicon import CueStance, Lexicon, load_lexicon
-from pactwatch.claims.spans import CharSpan, char_spans, hull, subtree_ids, tok_span
+from pactwatch.claims.spans import (
+    CharSpan,
+    char_spans,
+    clip,
+    hull,
+    merge,
+    paragraph,
+    quotations,
+    subtree_ids,
+    tok_span,
+)
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp", "acl", "acomp", "prep")
@@ -158,6 +168,58 @@ def _after_colon(doc, verb) -> tuple[CharSpan, ...]:
     return char_spans(doc, set(range(nxt, doc[nxt].sent.end)))
 
 
+def _gap(doc, start: int, end: int) -> list | None:
+    """The tokens between two offsets, or None when a sentence or another quotation intervenes."""
+    chunk = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+    toks = [t for t in chunk if not t.is_space] if chunk is not None else []
+    if len(toks) > QUOTE_GAP or any(t.text in SENTENCE_PUNCT or t.is_quote for t in toks):
+        return None
+    return toks
+
+
+def _left_quote(doc, verb, quotes: list[CharSpan]):
+    """ "“…,” the senator said": the quotation just before the cue, with the words between."""
+    before = [q for q in quotes if q[1] <= verb.idx]
+    if not before:
+        return None
+    q = before[-1]
+    gap = _gap(doc, q[1], verb.idx)
+    return None if gap is None else (q, gap)
+
+
+def _right_quote(doc, verb, quotes: list[CharSpan]) -> CharSpan | None:
+    """ "X said on Monday, “…”": the quotation just after the cue."""
+    end = verb.idx + len(verb)
+    after = [q for q in quotes if q[0] >= end]
+    if not after:
+        return None
+    gap = _gap(doc, end, after[0][0])
+    return after[0] if gap is not None and len(gap) <= 8 else None
+
+
+def _gap_source(doc, gap: list, base: dict) -> dict | None:
+    """A source the parse lost: the noun phrase between a quotation and its cue."""
+    nominal = [i for i, t in enumerate(gap) if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not nominal:
+        return None
+    ids = {t.i for t in gap[nominal[0]: nominal[-1] + 1]}
+    spans = char_spans(doc, ids)
+    return {**base, "source": spans, "source_parts": (hull(spans),)} if spans else None
+
+
+def _quote_attributions(doc, verb, base: dict) -> list[Attribution]:
+    """A reporting verb whose content is a quotation the parse did not attach to it."""
+    lo, hi = paragraph(doc.text, verb.idx)
+    quotes = quotations(doc.text, lo, hi)
+    explicit = "source" in base or _is_passive(verb)
+    left = _left_quote(doc, verb, quotes)
+    if left is not None:
+        fields = base if explicit else _gap_source(doc, left[1], base)
+        return [Attribution(**fields, content=(left[0],))] if fields else []
+    right = _right_quote(doc, verb, quotes)
+    return [Attribution(**base, content=(right,))] if right and explicit else []
+
+
 def _is_negated(tok) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
@@ -203,7 +265,8 @@ def _prep_cue(verb, lex: Lexicon):
     """(stance, preposition) for "called for", "talked about", "responded to" with an object."""
     for child in verb.children:
         stance = lex.prep_verbs.get((verb.lemma_.lower(), child.lower_))
-        if child.dep_ == "prep" and stance and any(g.dep_ in ("pobj", "pcomp") for g in child.children):
+        objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        if child.dep_ == "prep" and stance and objs and objs[0].ent_type_ not in ("DATE", "TIME"):
             return stance, child
     return None
 
@@ -407,7 +470,34 @@ def attributions_in(doc, lexicon: Lexicon | None = None) -> list[Attribution]:
         found.extend(light or _verb_attributions(doc, tok, lex))
         for pattern in (_noun_attributions, _according, _adverb, _adjective):
             found.extend(pattern(doc, tok, lex))
-    return [a for a in found if a.content and a.cue]
+    found = (_in_paragraph(doc.text, a) for a in found if a.content and a.cue)
+    return [_whole_quotes(doc.text, a) for a in found
+            if a is not None and not _by_writer(doc.text, a, lex)]
+
+
+def _by_writer(text: str, att: Attribution, lex: Lexicon) -> bool:
+    """The source is "I", "we" or "you": the writer's own view, not an attribution."""
+    return len(att.source) == 1 and text[slice(*att.source[0])].lower() in lex.writer
+
+
+def _in_paragraph(text: str, att: Attribution) -> Attribution | None:
+    """Sources and contents stay in the cue's paragraph (the parser may run a headline on)."""
+    lo, hi = paragraph(text, att.cue_span[0])
+    content = clip(text, att.content, lo, hi)
+    if not content:
+        return None
+    return replace(att, content=content, source=clip(text, att.source, lo, hi),
+                   source_parts=clip(text, att.source_parts, lo, hi))
+
+
+def _whole_quotes(text: str, att: Attribution) -> Attribution:
+    """A content that starts a quotation runs to its end, across sentences of the paragraph."""
+    lo, hi = paragraph(text, att.cue_span[0])
+    span = att.content_span
+    cue = att.cue_span
+    extra = [q for q in quotations(text, lo, hi) if q[0] < span[1] and span[0] < q[1]
+             and not (q[0] <= cue[0] < q[1]) and (q[0] < span[0] or q[1] > span[1])]
+    return replace(att, content=merge(att.content + tuple(extra))) if extra else att
 
 
 QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")

@@ -92,6 +92,7 @@ class CueFile(Model):
     prepositional: Prepositional
     channels: Channels
     anaphoric_determiners: tuple[str, ...]
+    writer_pronouns: tuple[str, ...]
     nominalisations: tuple[Nominalisation, ...]
     weak_words: tuple[str, ...]
 
@@ -115,6 +116,7 @@ class Lexicon(Model):
     prepositional: dict[tuple[str, ...], CueStance]
     channels: frozenset[str]
     anaphoric: frozenset[str]
+    writer: frozenset[str]
     nominalisations: tuple[Nominalisation, ...]
     weak_words: frozenset[str]
 
@@ -157,6 +159,7 @@ def build_lexicon(data: CueFile, path: str = "cues.yaml") -> Lexicon:
         prepositional={tuple(p): data.prepositional.stance for p in data.prepositional.phrases},
         channels=frozenset(data.channels.lemmas),
         anaphoric=frozenset(data.anaphoric_determiners),
+        writer=frozenset(data.writer_pronouns),
         nominalisations=data.nominalisations,
         weak_words=frozenset(data.weak_words),
     )

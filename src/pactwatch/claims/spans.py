@@ -74,7 +74,8 @@ QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 
 def paragraph(text: str, at: int) -> CharSpan:
     """The line (news paragraph) of ``text`` holding offset ``at``."""
-    return text.rfind("\n", 0, at) + 1, (text.find("\n", at) % (len(text) + 1)) or len(text)
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
 
 
 def quotations(text: str, lo: int, hi: int) -> list[CharSpan]:

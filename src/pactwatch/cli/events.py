@@ -1,1 +1,33 @@
 """CLI commands for events (registered on the apps in pactwatch.cli.apps)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from pactwatch.cli.apps import eval_app, fail, out
+from pactwatch.errors import PactwatchError
+
+
+@eval_app.command("plv")
+def eval_plv(
+    file: Path = typer.Argument(..., help="PLV TSV file (uid, marked_sentence, gold_root, ...)."),
+    predictions: Path | None = typer.Option(None, "--predictions", help="Write one JSON line per row."),
+    limit: int | None = typer.Option(None, "--limit", help="Score only the first N rows."),
+) -> None:
+    """PLOVER typing given the marked pair, and end-to-end pair finding, on a PLV file."""
+    from pactwatch.eval.plv import evaluate, read_plv, write_predictions
+
+    try:
+        rows = read_plv(file)[:limit] if limit else read_plv(file)
+        report, results = evaluate(rows)
+    except PactwatchError as exc:
+        fail(exc)
+    if predictions:
+        write_predictions(results, predictions)
+    out.print(f"rows {report.rows}")
+    out.print(f"given the pair: type accuracy {report.accuracy:.3f}  macro-F1 {report.macro_f1:.3f}  "
+              f"penta accuracy {report.penta_accuracy:.3f}")
+    out.print(f"end to end: pair found {report.found:.3f}  found with the right type {report.found_typed:.3f}")
+    out.print("per-type F1: " + "  ".join(f"{k} {v:.2f}" for k, v in report.per_type.items()))

@@ -39,6 +39,7 @@ class ExportFormat(str, enum.Enum):
 class ExportWhat(str, enum.Enum):
     events = "events"
     claims = "claims"
+    treaties = "treaties"
     articles = "articles"
 
 
@@ -154,6 +155,22 @@ def claims(
     """Stored claims: who says what, who denies it."""
     found = _open(db).claims(actor=actor, disputed=disputed, about=about, status=status)
     _emit(found, format, render.claims_table)
+
+
+@app.command()
+def treaties(
+    db: str = DB_OPTION,
+    actor: str = typer.Option(None, help="Party (ISO3 code)."),
+    since: str = typer.Option(None, help="Signed on or after YYYY-MM-DD."),
+    until: str = typer.Option(None, help="Signed on or before YYYY-MM-DD."),
+    status: str = typer.Option(None, help="Treaty status, e.g. in_force."),
+    source: str = typer.Option(None, help="atop, current or news."),
+    format: TableJsonCsv = typer.Option(TableJsonCsv.table, "--format", "-f"),
+):
+    """Stored treaties: parties, obligations, ratification stages."""
+    found = _open(db).treaties(actor=actor, since=_date(since), until=_date(until),
+                               status=status, source=source)
+    _emit(found, format, render.treaties_table)
 
 
 @app.command()

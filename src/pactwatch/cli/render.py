@@ -61,8 +61,8 @@ def treaties_table(treaties, title: str = "Treaties") -> Table:
 
 def records_table(rows: list[dict], columns: list[str], title: str) -> Table:
     table = Table(title=title)
-    for col in columns:
-        table.add_column(col, overflow="fold")
+    for i, col in enumerate(columns):
+        table.add_column(col, overflow="fold", no_wrap=i == 0)
     for row in rows:
         table.add_row(*(str(row.get(c, "")) for c in columns))
     return table

@@ -19,7 +19,9 @@ def subjects(pred) -> list:
     if pred.dep_ in ("xcomp", "conj", "advcl") and pred.head.i != pred.i:
         return subjects(pred.head)
     if pred.pos_ in ("NOUN", "PROPN"):
-        return [c for c in pred.children if c.dep_ in ("poss", "compound", "amod") and _is_agent_word(c)]
+        owners = [c for c in pred.children if c.dep_ in ("poss", "compound", "amod") and _is_agent_word(c)]
+        return owners or [g for c in pred.children if c.dep_ == "amod" for g in c.children
+                          if g.dep_ in ("nsubj", "poss") and _is_agent_word(g)]
     return []
 
 
@@ -46,7 +48,20 @@ def np_bounds(token) -> tuple[int, int]:
     return left.idx, right.idx + len(right)
 
 
+COUNT_NOUNS = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "millions", "group", "number",
+                         "some", "many", "most", "all", "members", "hundred", "thousand", "dozen"})
+
+
+def _through_count(token):
+    """"thousands of students" names the students."""
+    if token.lower_ in COUNT_NOUNS or token.pos_ == "NUM":
+        inner = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return inner[0] if inner else token
+    return token
+
+
 def conjuncts(token) -> list:
+    token = _through_count(token)
     return [token] + [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
 
 

@@ -83,7 +83,9 @@ def sources_for(token, pred, entry: Trigger, lex: EventLexicon, known) -> list[A
     """The agent; for a nominal event also "between X and Y"; for troop movements their nationality."""
     source = resolve(subjects(pred), known, lex)
     if not source and token.pos_ == "NOUN":
-        between = [g for c in token.children if c.lower_ == "between" for g in c.children if g.dep_ == "pobj"]
+        holders = [token] + [g for c in token.children if c.lower_ == "of" for g in c.children]
+        between = [g for h in holders for c in h.children if c.lower_ == "between"
+                   for g in c.children if g.dep_ == "pobj"]
         source = resolve(between, known, lex)
     theme = theme_of(token)
     if not source and entry.type in THEMED and theme is not None:
@@ -96,7 +98,7 @@ def denial_of_statement(token, entry: Trigger, lex: EventLexicon) -> bool:
 
 
 def draft_at(token, entry: Trigger, lex: EventLexicon, known: tuple[Actor, ...]) -> Draft | None:
-    if denial_of_statement(token, entry, lex):
+    if denial_of_statement(token, entry, lex) or (token.pos_ == "NOUN" and token.lemma_.lower() in lex.state_nouns):
         return None
     frame_tok, frame = frame_over(token, lex, entry.type)
     pred = frame_tok or light_verb(token, lex) or token

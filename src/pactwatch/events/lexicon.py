@@ -93,6 +93,7 @@ class FramesFile(_Model):
     agent_nouns: frozenset[str] = frozenset()
     statements: frozenset[str] = frozenset()
     reported_adjectives: frozenset[str] = frozenset()
+    state_nouns: frozenset[str] = frozenset()
 
 
 class EventLexicon(_Model):
@@ -111,6 +112,7 @@ class EventLexicon(_Model):
     agent_nouns: frozenset[str] = frozenset()
     statements: frozenset[str] = frozenset()
     reported_adjectives: frozenset[str] = frozenset()
+    state_nouns: frozenset[str] = frozenset()
 
     def trigger(self, lemma: str, pos: str, objects: set[str]) -> Trigger | None:
         """The first entry for this word: an object pattern whose object is present, else a plain one."""
@@ -166,5 +168,5 @@ def load_lexicon(folder: str | None = None) -> EventLexicon:
         future_cooperative=frames.future_cooperative, must=frames.must,
         cooperative=frames.cooperative or COOPERATIVE_DEFAULT, status=frames.status,
         target_preps=frozenset(lex.target_preps.get("default", ())), agent_nouns=frames.agent_nouns,
-        statements=frames.statements, reported_adjectives=frames.reported_adjectives,
+        statements=frames.statements, state_nouns=frames.state_nouns, reported_adjectives=frames.reported_adjectives,
     )

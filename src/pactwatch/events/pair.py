@@ -12,7 +12,13 @@ from dataclasses import dataclass
 
 from pactwatch.events.lexicon import EventLexicon
 from pactwatch.events.tree import (
-    ancestors_upto, aux_words, frame_at, governing_trigger, lowest_common_ancestor, negated, trigger_at,
+    ancestors_upto,
+    aux_words,
+    frame_at,
+    governing_trigger,
+    lowest_common_ancestor,
+    negated,
+    trigger_at,
 )
 
 REPORTING = frozenset({"say", "tell", "state", "add", "report", "announce", "note", "claim", "write", "quote"})

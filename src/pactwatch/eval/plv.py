@@ -1,0 +1,196 @@
+"""Score pactwatch on the PLV format (Hu et al., ACL 2024): typing given the pair, and end to end.
+
+(a) Given the marked source and target, the PLOVER type (CONCEDE and RETREAT scored as YIELD):
+accuracy and macro-F1 over the 15 PLV labels, and penta (quad) accuracy.  (b) From the plain
+sentence through the pipeline: the share of rows where an event whose source and target overlap
+the marked spans is found, and found with the right type.  Columns are read by header name.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from pactwatch.config import Config
+from pactwatch.errors import PactwatchError, define
+from pactwatch.events.lexicon import data_dir, load_lexicon
+from pactwatch.events.pair import PairType, type_pair
+from pactwatch.events.tree import span_head
+from pactwatch.records import Article, Event
+
+define("PW410", "{path}: not a PLV file ({detail})")
+REQUIRED = ("uid", "marked_sentence", "gold_root")
+TAG = re.compile(r"</?[st]>")
+E2E_STAGES = ("pactwatch.parse.v1", "pactwatch.actors.v1", "pactwatch.time.v1", "pactwatch.places.v1",
+              "pactwatch.events.v1")
+
+
+class PentaData(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+    merge: dict[str, str]
+    labels: tuple[str, ...]
+    penta: dict[str, int]
+
+
+@lru_cache(maxsize=1)
+def penta_data() -> PentaData:
+    raw = yaml.safe_load((data_dir() / "penta.yaml").read_text(encoding="utf-8"))
+    return PentaData.model_validate(raw)
+
+
+@dataclass(frozen=True)
+class PlvRow:
+    uid: str
+    text: str
+    source: tuple[int, int] | None
+    target: tuple[int, int] | None
+    gold: str
+    gold_penta: int | None
+
+
+@dataclass
+class RowResult:
+    uid: str
+    type: str | None
+    penta: int | None
+    found: bool = False
+    found_typed: bool = False
+
+
+@dataclass
+class PlvReport:
+    rows: int
+    accuracy: float
+    macro_f1: float
+    penta_accuracy: float
+    found: float
+    found_typed: float
+    per_type: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def unmark(marked: str) -> tuple[str, tuple[int, int] | None, tuple[int, int] | None]:
+    """Plain text and the (first) <s> and <t> character spans of a marked sentence."""
+    pieces, at, pos = [], {}, 0
+    for match in TAG.finditer(marked):
+        pieces.append(marked[pos:match.start()])
+        pos = match.end()
+        at.setdefault(match.group(), sum(map(len, pieces)))
+    text = "".join(pieces) + marked[pos:]
+    span = lambda a, b: (at[a], at[b]) if a in at and b in at and at[a] < at[b] else None  # noqa: E731
+    return text, span("<s>", "</s>"), span("<t>", "</t>")
+
+
+def read_plv(path: Path) -> list[PlvRow]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle, delimiter="\t")
+            missing = [c for c in REQUIRED if c not in (reader.fieldnames or ())]
+            if missing:
+                raise PactwatchError("PW410", path=str(path), detail=f"missing columns {missing}")
+            return [_row(raw) for raw in reader]
+    except OSError as exc:
+        raise PactwatchError("PW001", path=str(path)) from exc
+
+
+def _row(raw: dict) -> PlvRow:
+    text, source, target = unmark(raw["marked_sentence"])
+    merge = penta_data().merge
+    penta = raw.get("gold_penta") or ""
+    return PlvRow(raw["uid"], text, source, target, merge.get(raw["gold_root"], raw["gold_root"]),
+                  int(penta) if penta.strip().isdigit() else None)
+
+
+def pair_label(found: PairType) -> str | None:
+    """The PLV label of a typed pair: a negated cooperative act is a refusal."""
+    lex = load_lexicon()
+    kind = found.type
+    if kind in lex.cooperative and found.negated:
+        kind = "REJECT"
+    return penta_data().merge.get(kind, kind) if kind else None
+
+
+def type_given_pair(doc, row: PlvRow) -> str | None:
+    if row.source is None:
+        return None
+    source = span_head(doc, *row.source)
+    target = span_head(doc, *row.target) if row.target else None
+    return pair_label(type_pair(source, target, load_lexicon())) if source is not None else None
+
+
+def _overlaps(actors, span) -> bool:
+    return span is not None and any(a.start is not None and a.start < span[1] and a.end > span[0]
+                                    for a in actors)
+
+
+def pair_found(events: Iterable[Event], row: PlvRow) -> tuple[bool, bool]:
+    """(an event links the marked source to the target, one such event has the gold type)."""
+    merge = penta_data().merge
+    hits = [e for e in events if _overlaps(e.source, row.source)
+            and (row.target is None or _overlaps(e.target, row.target))]
+    return bool(hits), any(merge.get(e.type, e.type) == row.gold for e in hits)
+
+
+def macro_f1(gold: list[str], pred: list[str | None], labels: tuple[str, ...]) -> dict[str, float]:
+    scores = {}
+    for label in labels:
+        tp = sum(g == label and p == label for g, p in zip(gold, pred, strict=True))
+        fp = sum(g != label and p == label for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == label and p != label for g, p in zip(gold, pred, strict=True))
+        scores[label] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return scores
+
+
+def score_rows(rows: list[PlvRow], results: list[RowResult]) -> PlvReport:
+    data = penta_data()
+    gold, pred = [r.gold for r in rows], [r.type for r in results]
+    per = macro_f1(gold, pred, data.labels)
+    n = max(len(rows), 1)
+    penta_rows = [(r, x) for r, x in zip(rows, results, strict=True) if r.gold_penta is not None]
+    return PlvReport(
+        rows=len(rows), accuracy=sum(g == p for g, p in zip(gold, pred, strict=True)) / n,
+        macro_f1=sum(per.values()) / len(per),
+        penta_accuracy=sum(r.gold_penta == x.penta for r, x in penta_rows) / max(len(penta_rows), 1),
+        found=sum(x.found for x in results) / n, found_typed=sum(x.found_typed for x in results) / n,
+        per_type={k: round(v, 3) for k, v in per.items()},
+    )
+
+
+def _pipeline_events(rows: list[PlvRow], config: Config) -> list[list[Event]]:
+    from pactwatch.pipeline import Pipeline
+
+    pipe = Pipeline(Config(stages=E2E_STAGES, model=config.model, batch_size=config.batch_size))
+    outcomes = pipe.run(Article.from_text(r.text) for r in rows)
+    return [list(o.context.events) if o.ok else [] for o in outcomes]
+
+
+def evaluate(rows: list[PlvRow], config: Config = Config(), end_to_end: bool = True) -> tuple[PlvReport, list[RowResult]]:
+    """Type every row given its pair, run the pipeline on the plain sentences, and score."""
+    from pactwatch.nlp import load_pipeline
+
+    nlp = load_pipeline(config.model)
+    docs = nlp.pipe((r.text for r in rows), batch_size=config.batch_size)
+    results = []
+    for row, doc in zip(rows, docs, strict=True):
+        kind = type_given_pair(doc, row)
+        results.append(RowResult(row.uid, kind, penta_data().penta.get(kind) if kind else None))
+    if end_to_end:
+        for result, row, events in zip(results, rows, _pipeline_events(rows, config), strict=True):
+            result.found, result.found_typed = pair_found(events, row)
+    return score_rows(rows, results), results
+
+
+def write_predictions(results: list[RowResult], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for r in results:
+            out.write(json.dumps({"uid": r.uid, "type": r.type, "penta": r.penta, "found": r.found}) + "\n")
