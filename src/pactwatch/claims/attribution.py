@@ -84,8 +84,18 @@ def _subject(verb):
             return verb.head
         if verb.dep_ not in INHERIT_DEPS or verb.head.i == verb.i:
             return None
-        verb = _reporter(verb.head) if verb.tag_ == "VBG" else verb.head
+        verb = _reporter(verb.head) if _continues_report(verb) else verb.head
     return None
+
+
+def _continues_report(verb) -> bool:
+    """ "“…,” X said, adding …" and "X says A was so and says B": the participle or the
+    conjoined cue continues the reporting verb above the clause it hangs from."""
+    if verb.tag_ == "VBG":
+        return True
+    lex = load_lexicon()
+    return (verb.dep_ == "conj" and verb.lemma_.lower() in lex.verbs
+            and verb.head.lemma_.lower() not in lex.verbs)
 
 
 def _reporter(head):
@@ -284,28 +294,52 @@ def _prep_attributions(doc, verb, prep, base: dict) -> list[Attribution]:
 
 
 def _is_passive(verb) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
+    """A passive cue ("it was reported"), or a bare passive participle ("Asked about X, …")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+        c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in verb.children)
 
 
 def _nested_cues(root, lex: Lexicon) -> list:
-    """Participial cues hanging off a reported clause ("“…,” X said, adding …")."""
-    return [c for c in root.children if c.dep_ == "advcl" and c.tag_ == "VBG"
-            and c.lemma_.lower() in lex.verbs]
+    """Cues hanging off a reported clause that continue the reporting verb: "“…,” X said,
+    adding …", "X says A was so and says B"."""
+    return [c for c in root.children if c.lemma_.lower() in lex.verbs and (
+        (c.dep_ == "advcl" and c.tag_ == "VBG") or (c.dep_ == "conj" and _continues_report(c)
+                                                     and not _has_subject(c)))]
+
+
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _clause_child(verb, takes):
+    """The reported clause: a that-clause, an if/whether question, an infinitive."""
+    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
+        if "clause" in takes and child.dep_ == "ccomp":
+            return child
+        if "clause" in takes and child.dep_ == "advcl" and child.i > verb.i and any(
+                g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in child.children):
+            return child
+    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
+        if "xcomp" in takes and child.dep_ == "xcomp":
+            return child
+        if "xcomp" in takes and child.dep_ == "advcl" and child.i > verb.i and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in child.children):
+            return child
+    return None
 
 
 def _verb_content(doc, verb, takes, lex: Lexicon, base: dict) -> list[Attribution]:
     kids: dict = {}
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         kids.setdefault(child.dep_, child)
-    if "clause" in takes and "ccomp" in kids:
-        root = kids["ccomp"]
+    root = _clause_child(verb, takes)
+    if root is not None:
         content = _content(doc, root, _nested_cues(root, lex))
         return [Attribution(**base, content=content, content_root=root.i)]
     if "clause" in takes and "intj" in kids and kids["intj"].i > verb.i:
         root = kids["intj"]
-        return [Attribution(**base, content=_content(doc, root), content_root=root.i)]
-    if "xcomp" in takes and "xcomp" in kids:
-        root = kids["xcomp"]
         return [Attribution(**base, content=_content(doc, root), content_root=root.i)]
     if "object" in takes and "dobj" in kids and "oprd" in kids:
         ids = subtree_ids(kids["dobj"]) | subtree_ids(kids["oprd"])

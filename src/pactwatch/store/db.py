@@ -17,11 +17,11 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy.engine import Connection, Engine
 
+from pactwatch.alliances import schema as _alliance_tables  # noqa: F401 - completes metadata
 from pactwatch.config import DEFAULT_DB
 from pactwatch.errors import PactwatchError
 from pactwatch.pipeline import Outcome
 from pactwatch.records import Claim, Event
-from pactwatch.alliances import schema as _alliance_tables  # noqa: F401 - completes metadata
 from pactwatch.store import schema as t
 from pactwatch.store.results import Records
 from pactwatch.store.seed import seed_current_treaties
