@@ -35,5 +35,15 @@ def test_ask_network_graphml(atop_db, tmp_path):
     path = tmp_path / "net.graphml"
     path.write_text(result.stdout)
     graph = nx.read_graphml(path)
-    assert graph.has_edge("USA", "JPN") and not graph.has_edge("JPN", "USA") or \
-        all(d["treaty_id"] != "atop-3375" for _, _, d in graph.edges("JPN", data=True))
+    us_japan = {(a, b) for a, b, d in graph.edges(data=True) if d["treaty_id"] == "atop-3375"}
+    assert us_japan == {("USA", "JPN")}
+
+
+def test_ask_network_json_keeps_direction(atop_db):
+    result = runner.invoke(app, ["ask", "network", "--on", "1960-06-01", "--db", atop_db.url,
+                                 "--format", "json", "--type", "defense"])
+    assert result.exit_code == 0, result.output
+    edges = json.loads(result.stdout)["edges"]
+    assert {(e["source"], e["target"]) for e in edges if e["treaty_id"] == "atop-3375"} == {
+        ("USA", "JPN")}
+    assert {e["registry"] for e in edges} >= {"atop"}

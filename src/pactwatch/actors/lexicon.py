@@ -165,9 +165,10 @@ def subdivisions() -> tuple[tuple[str, str], ...]:
                         if len(c) == 1 and len(n) >= MIN_SUBDIVISION_CHARS and n[:1].isupper()))
 
 
-def _subdivision_entries(taken: set[str]) -> Iterator[Entry]:
+def _subdivision_entries(taken: set[str], generic: frozenset[str]) -> Iterator[Entry]:
+    """Subdivisions not named like a country or person, nor only by generic words ("South")."""
     for name, iso3 in subdivisions():
-        if name.lower() not in taken:
+        if name.lower() not in taken and not set(name.lower().split()) <= generic:
             yield Entry("subnational", name, name, iso3)
 
 
@@ -176,15 +177,16 @@ def build_lexicon(data: ActorData, with_subdivisions: bool = True) -> Lexicon:
     for source in (_country_entries, _org_entries, _people_entries, _title_entries):
         for entry in source(data):
             phrases[entry.pattern.strip().lower()].append(entry)
-    if with_subdivisions:
-        for entry in _subdivision_entries(set(phrases)):
-            phrases[entry.pattern.lower()].append(entry)
     words: dict[str, set[str]] = defaultdict(set)
     for t in data.titles:
         if t.kind in ("place_noun", "honorific", "filler", "locative"):
             words[t.kind].update(n.lower() for n in t.names)
         elif t.kind == "family_name_first":
             words[t.kind].update(t.names)
+    if with_subdivisions:
+        generic = frozenset(words["place_noun"] | words["filler"])
+        for entry in _subdivision_entries(set(phrases), generic):
+            phrases[entry.pattern.lower()].append(entry)
     return Lexicon(
         phrases={k: tuple(dict.fromkeys(v)) for k, v in phrases.items()},
         words={k: frozenset(v) for k, v in words.items()},

@@ -32,7 +32,6 @@ from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 from pactwatch.actors.data import load_actor_data
 from pactwatch.actors.lexicon import (
@@ -114,8 +113,21 @@ def find_pieces(doc: Doc, lex: Lexicon, matcher: PhraseMatcher) -> list[Piece]:
                         and not _capitalised_common(e, span))
         if entries:
             found[(start, end)] = _ranked(entries)
-    spans = filter_spans([doc[s:e] for s, e in found])
+    spans = _longest_first([doc[s:e] for s, e in found])
     return [Piece(s, found[(s.start, s.end)]) for s in sorted(spans, key=lambda s: s.start)]
+
+
+def _longest_first(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans, longest first, a leading "the" not counting ("West Bengal" > "the West")."""
+    def size(span: Span) -> int:
+        return len(span) - (span[0].lower_ == "the")
+    taken: set[int] = set()
+    kept = []
+    for span in sorted(spans, key=lambda s: (-size(s), -len(s), s.start)):
+        if not taken.intersection(range(span.start, span.end)):
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+    return kept
 
 
 @dataclass(frozen=True)

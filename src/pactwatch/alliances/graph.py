@@ -1,4 +1,8 @@
-"""The alliance network on a date: states as nodes, directed obligations as edges (networkx)."""
+"""The alliance network on a date: states as nodes, directed obligations as edges (networkx).
+
+Edge attributes: type, treaty_id, treaty_name, atop_id (-1 if none), registry (atop, current or
+news), conditions (comma-separated codes), basis, start, end ("" if open).
+"""
 
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ def network(conn: Connection, on: date, types: list[str] | None = None) -> nx.Mu
         graph.add_edge(r.from_iso3, r.to_iso3, key=f"{r.treaty_id}:{r.type}", type=r.type,
                        treaty_id=r.treaty_id, treaty_name=treaty.name if treaty else "",
                        atop_id=(treaty.atop_id or -1) if treaty else -1,
-                       source=treaty.source if treaty else r.basis,
+                       registry=treaty.source if treaty else r.basis,
                        conditions=",".join(c.code for c in r.conditions),
                        basis=r.basis, start=str(r.start), end=str(r.end or ""))
     return graph

@@ -207,10 +207,10 @@ def _source_step(row, treaty) -> ProofStep:
             f"alliance {treaty.atop_id} phase {row.phase}; a member owes its coded obligations "
             f"to every co-member of the phase"))
     name = treaty.name if treaty else row.treaty_id
-    where = f" (article {row.article})" if row.article else ""
+    where = f", {row.article}" if row.article else ""
+    origin = f"{treaty.source}: {treaty.origin}" if treaty else row.basis
     return ProofStep(rule=f"treaty-{row.basis}", records=list(row.rows), statement=(
-        f"{name}{where} obliges {row.from_iso3} to {row.type} towards {row.to_iso3} "
-        f"(source: {treaty.source if treaty else row.basis}, {treaty.origin if treaty else ''})"))
+        f"{name}{where}: {row.from_iso3} owes {row.to_iso3} {row.type} ({origin})"))
 
 
 def _span_step(row, treaty, on: date) -> ProofStep:

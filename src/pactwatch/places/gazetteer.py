@@ -31,7 +31,7 @@ from pactwatch.records import Admin1
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = "pactwatch-gazetteer-5"
+CACHE_FORMAT = "pactwatch-gazetteer-7"
 RULER_NAME = "pactwatch_gazetteer"
 REPAIR_NAME = "pactwatch_gazetteer_repair"
 PATTERN_ID = "pactwatch-gazetteer"
@@ -48,8 +48,8 @@ def fold(name: str) -> str:
     """
     if not name.isascii():
         name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    name = _PUNCT.sub("", name).replace("-", " ")
-    return " ".join(name.lower().split())
+    name = _PUNCT.sub("", name).replace("-", " ").lower()
+    return " ".join("st" if word == "saint" else word for word in name.split())
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,7 @@ def _admin1_entry(sub, cities: list[dict], rules: GazetteerRules) -> Entry:
     admin1 = Admin1(name=english_name(sub, cities, rules), code=sub.iso_code)
     return Entry(name=admin1.name, kind="admin1", country=sub.country.alpha3, admin1=admin1,
                  lat=top.get("latitude"), lon=top.get("longitude"),
-                 population=sum(c["population"] for c in cities))
+                 population=top.get("population", 0))  # its largest city: ranks like a city
 
 
 def _admin1_names(sub, entry: Entry, rules: GazetteerRules) -> list[str]:
