@@ -113,6 +113,29 @@ def _agent(verb):
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
 
 
+SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "who"})
+NOT_SUBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "poss", "npadvmod"})
+
+
+def _preceding_subject(doc, verb) -> tuple[CharSpan, ...]:
+    """A subject the parse attached elsewhere: the noun phrase right before the cue
+    ("GOP candidate Ben Carson says …" after a headline the parser ran on)."""
+    lo, _ = paragraph(doc.text, verb.idx)
+    i = verb.i - 1
+    while i >= verb.sent.start and doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    if i < verb.sent.start or doc[i].idx < lo:
+        return ()
+    tok = doc[i]
+    nominal = tok.pos_ in ("PROPN", "NOUN") or tok.lower_ in SUBJECT_PRONOUNS
+    if not nominal or tok.dep_ in NOT_SUBJECT_DEPS:
+        return ()
+    start = max(tok.left_edge.i, verb.sent.start)
+    ids = {t.i for t in doc[start: tok.i + 1] if t.idx >= lo}
+    return char_spans(doc, ids)
+
+
 def _relative(verb):
     """The relative pronoun a relativised reporting verb has as subject ("X, who said …")."""
     if verb.dep_ != "relcl":
@@ -262,7 +285,10 @@ def _verb_attributions(doc, verb, lex: Lexicon) -> list[Attribution]:
             "stance": cue.stance if cue else prep[0], "kind": "verb", "negated": _is_negated(verb)}
     base = _with_source(doc, _subject(verb), verb, _relative(verb), **base)
     if "source" not in base and not _is_passive(verb):
-        return _quote_attributions(doc, verb, base) if says else []
+        near = _preceding_subject(doc, verb)
+        if not near:
+            return _quote_attributions(doc, verb, base) if says else []
+        base = {**base, "source": near, "source_parts": (hull(near),)}
     found = _verb_content(doc, verb, cue.takes, lex, base) if cue else []
     if not found and prep is not None:
         found = _prep_attributions(doc, verb, prep, base)
@@ -387,7 +413,7 @@ def _object_attributions(doc, obj, lex: Lexicon, base: dict) -> list[Attribution
 def _noun_holder(noun):
     """Who holds a claim noun: a possessor ("Russia's claims") or a nationality ("Western claims")."""
     for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+        if child.dep_ == "poss" and (child.pos_ in ("PROPN", "NOUN") or child.tag_ == "PRP$"):
             return child
         if child.dep_ in ("amod", "compound") and _names_group(child):
             return child
@@ -431,9 +457,25 @@ def _noun_attributions(doc, noun, lex: Lexicon) -> list[Attribution]:
     comp = _complement(noun, lex)
     if comp is None:
         return []
-    fields = _with_source(doc, _noun_holder(noun), None, cue=char_spans(doc, {noun.i}),
+    holder, cue = _noun_holder(noun), {noun.i}
+    verb = _governor(noun) if holder is None else None
+    if verb is not None:
+        holder, cue = _subject(verb), cue | {verb.i} | {t.i for t in doc[verb.i + 1: noun.i]
+                                                          if t.dep_ in ("prep", "prt")}
+    fields = _with_source(doc, holder, None, cue=char_spans(doc, cue),
                           stance=lex.nouns[lemma], kind="noun")
     return [Attribution(**fields, content=_content(doc, comp), content_root=comp.i)]
+
+
+def _governor(noun):
+    """The verb whose subject holds a cue noun: "X issued a statement that …",
+    "X said in a statement that …"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "on"):
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    return head if head.pos_ == "VERB" and head.i < noun.i else None
 
 
 def _according(doc, tok, lex: Lexicon) -> list[Attribution]:
@@ -484,8 +526,8 @@ def _headline_colon(doc, sent) -> list[Attribution]:
     head = doc[sent.start: colon.i]
     if not all(t.pos_ in ("PROPN", "PUNCT") or t.is_title for t in head):
         return []
-    if not head[0].is_title:
-        return []
+    if not head[0].is_title or not any(t.ent_type_ in SPEAKER_ENTS for t in head):
+        return []  # "The Latest: …", "Question: …" are labels, not speakers
     return [Attribution(cue=(tok_span(colon),), stance="assert", kind="colon",
                         source=char_spans(doc, {t.i for t in head}),
                         source_parts=char_spans(doc, {t.i for t in head}),
@@ -504,7 +546,7 @@ def attributions_in(doc, lexicon: Lexicon | None = None) -> list[Attribution]:
         found.extend(light or _verb_attributions(doc, tok, lex))
         for pattern in (_noun_attributions, _according, _adverb, _adjective):
             found.extend(pattern(doc, tok, lex))
-    found = (_in_paragraph(doc.text, a) for a in found if a.content and a.cue)
+    found = (_in_paragraph(doc, a) for a in found if a.content and a.cue)
     return [_whole_quotes(doc.text, a) for a in found
             if a is not None and not _by_writer(doc.text, a, lex)]
 
@@ -514,14 +556,21 @@ def _by_writer(text: str, att: Attribution, lex: Lexicon) -> bool:
     return len(att.source) == 1 and text[slice(*att.source[0])].lower() in lex.writer
 
 
-def _in_paragraph(text: str, att: Attribution) -> Attribution | None:
-    """Sources and contents stay in the cue's paragraph (the parser may run a headline on)."""
+def _in_paragraph(doc, att: Attribution) -> Attribution | None:
+    """Sources and contents stay in the cue's paragraph (the parser may run a headline on);
+    a source lost that way is looked for right before the cue."""
+    text = doc.text
     lo, hi = paragraph(text, att.cue_span[0])
     content = clip(text, att.content, lo, hi)
-    if not content:
+    source = clip(text, att.source, lo, hi)
+    parts = clip(text, att.source_parts, lo, hi)
+    if att.source and not source:
+        cue = doc.char_span(*att.cue_span, alignment_mode="expand")
+        source = _preceding_subject(doc, cue[0]) if cue is not None else ()
+        parts = (hull(source),) if source else ()
+    if not content or (att.source and not source):
         return None
-    return replace(att, content=content, source=clip(text, att.source, lo, hi),
-                   source_parts=clip(text, att.source_parts, lo, hi))
+    return replace(att, content=content, source=source, source_parts=parts)
 
 
 def _whole_quotes(text: str, att: Attribution) -> Attribution:

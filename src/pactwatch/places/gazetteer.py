@@ -54,7 +54,12 @@ def fold(name: str) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """One gazetteer place: a country, a first-level subdivision or a city."""
+    """One gazetteer place: a country, a first-level subdivision or a city.
+
+    ``population`` ranks namesakes: a city's own; a subdivision's largest city's (whose
+    coordinates it also takes: a point inside it, not its centroid); 0 for a country, whose
+    lat/lon are left empty.
+    """
 
     name: str
     kind: Kind
