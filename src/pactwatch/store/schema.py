@@ -80,11 +80,12 @@ record_actors = sa.Table(
     sa.Index("ix_record_actors_country", "country"),
 )
 
-# Area tables live with their areas but on this metadata (imported last: they import `metadata`).
-from pactwatch.alliances import schema as _alliances  # noqa: E402,F401
 
 meta = sa.Table(
     "meta", metadata,
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
+
+# Area tables live with their areas but on this metadata (imported last: they import `metadata`).
+from pactwatch.alliances import schema as _alliances  # noqa: E402,F401
