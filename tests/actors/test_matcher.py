@@ -41,6 +41,13 @@ def test_exact_and_case_folded_names(find):
 
 def test_common_words_are_not_countries(find):
     assert find("They ate turkey with us and then went to chad about it.") == []
+    assert find("THE REBELS, WHO HAD WARNED US, FLED THE TOWN.") == []
+
+
+def test_subdivision_as_nationality(find):
+    actor = by_text(find("The West Bengal government protested."), "West Bengal government")
+    assert (actor.country, actor.sector) == ("IND", "GOV")
+    assert find("Floods hit Bavaria last week.") == []  # a subdivision alone is a place
 
 
 def test_possessive_with_role(find):

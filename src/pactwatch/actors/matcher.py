@@ -97,10 +97,18 @@ def _ranked(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
     return tuple(sorted(entries, key=lambda e: KIND_ORDER.index(e.kind)))
 
 
+def _shouted_word(span: Span) -> bool:
+    """"WHO", "US" in a sentence written in capitals: a pronoun, not an acronym."""
+    if len(span) != 1 or not span[0].is_stop:
+        return False
+    words = [t for t in span.sent if t.is_alpha]
+    return sum(t.is_upper for t in words) > len(words) / 2
+
+
 def _capitalised_common(entry: Entry, span: Span) -> bool:
     """A lower-case role word written with a capital mid-sentence is part of a name ("West Bank")."""
     return (entry.kind in ("role", "title") and entry.pattern.islower()
-            and span.text[:1].isupper() and not span[0].is_sent_start)
+            and span.text[:1].isupper() and not span.text.isupper() and not span[0].is_sent_start)
 
 
 def find_pieces(doc: Doc, lex: Lexicon, matcher: PhraseMatcher) -> list[Piece]:
@@ -109,6 +117,8 @@ def find_pieces(doc: Doc, lex: Lexicon, matcher: PhraseMatcher) -> list[Piece]:
     for match_id, start, end in matcher(doc):
         span = doc[start:end]
         key = doc.vocab.strings[match_id]
+        if _shouted_word(span):
+            continue
         entries = tuple(e for e in lex.phrases[key] if case_ok(e.pattern, span.text)
                         and not _capitalised_common(e, span))
         if entries:
@@ -494,10 +504,6 @@ def compose(scan: Scan) -> list[Actor]:
     return actors
 
 
-def _covered(doc: Doc, pieces: list[Piece]) -> set[int]:
-    return {t for p in pieces for t in range(p.start, p.end)}
-
-
 def _lone_name(doc: Doc, tok: Token) -> bool:
     """A one-word proper name: no capitalised proper noun beside it, not a date or number."""
     if tok.ent_type_ in NOT_NAME_ENTS:
@@ -529,7 +535,7 @@ def match_doc(doc: Doc, lex: Lexicon, matcher: PhraseMatcher, day: date | None,
     pieces = find_pieces(doc, lex, matcher)
     scan = Scan(doc, pieces, lex, day, country_codes)
     actors = compose(scan)
-    taken = _covered(doc, pieces) | {t.i for a in actors for t in doc.char_span(
+    taken = scan.covered | {t.i for a in actors for t in doc.char_span(
         a.start, a.end, alignment_mode="expand") or ()}
     actors.extend(surname_mentions(scan, taken))
     return sorted(actors, key=lambda a: (a.start, a.end))

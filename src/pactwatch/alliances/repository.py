@@ -26,7 +26,7 @@ from pactwatch.alliances.derive import (
     atop_treaty_id,
     conditions_from_strings,
 )
-from pactwatch.records import Treaty
+from pactwatch.records import DateValue, Obligation, Treaty
 
 log = logging.getLogger(__name__)
 
@@ -396,3 +396,36 @@ def _treaty_info_query() -> sa.Select:
 
 def condition_models(row: ObligationRow) -> tuple[Condition, ...]:
     return row.conditions
+
+
+# -- treaties as records ------------------------------------------------------------------------
+def treaty_records(conn: Connection, rows) -> list[Treaty]:
+    """Stored treaty rows as records.Treaty: news/current rows as saved, ATOP rows rebuilt."""
+    return [_atop_record(conn, row) if row.source == "atop" else Treaty.model_validate(row.data)
+            for row in rows]
+
+
+def _condition_text(c: dict) -> str:
+    detail = c.get("adversaries") or c.get("locations")
+    if detail:
+        return f"{c['kind']}:{','.join(detail)}"
+    return c.get("variable") or c.get("code") or c.get("text", "")
+
+
+def _atop_record(conn: Connection, row) -> Treaty:
+    """An ATOP alliance as a Treaty: its members and distinct directed obligations."""
+    query = sa.select(s.treaty_obligations.c.type, s.treaty_obligations.c.from_iso3,
+                      s.treaty_obligations.c.to_iso3, s.treaty_obligations.c.conditions).where(
+        s.treaty_obligations.c.treaty_id == row.id)
+    obligations = {}
+    for typ, src, dst, conds in conn.execute(query):
+        texts = sorted({_condition_text(c) for c in conds if c.get("kind") != "note"})
+        obligations.setdefault((typ, src, dst), texts)
+    members = conn.execute(sa.select(s.treaty_members.c.iso3).where(
+        s.treaty_members.c.treaty_id == row.id).distinct()).scalars()
+    return Treaty(
+        id=row.id, name=row.name, parties=sorted(set(members)), atop_id=row.atop_id,
+        signed=DateValue(value=row.signed, precision="day") if row.signed else None,
+        status=row.status, evidence=(row.data or {}).get("evidence", []),
+        obligations=[Obligation(type=t, to=d, conditions=c, **{"from": f})
+                     for (t, f, d), c in sorted(obligations.items())])

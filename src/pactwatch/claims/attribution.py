@@ -434,12 +434,33 @@ def _light_attributions(doc, verb, lex: Lexicon) -> list[Attribution]:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.lemma_.lower() not in lex.light_nouns:
         return []
-    comp = _complement(obj, lex) or _for_complement(obj)
+    comp = _complement(obj, lex) or _for_complement(obj) or next(
+        (c for c in verb.children if c.dep_ == "ccomp" and c.i > obj.i), None)
     if comp is None:
         return []
     fields = _with_source(doc, _subject(verb), verb, cue=char_spans(doc, {verb.i, obj.i}),
                           stance=lex.light_nouns[obj.lemma_.lower()], kind="light",
                           negated=_is_negated(verb))
+    return [Attribution(**fields, content=_content(doc, comp), content_root=comp.i)]
+
+
+def _predicative(doc, adj, lex: Lexicon) -> list[Attribution]:
+    """ "X is confident that …", "X was critical of …", "X is upbeat about …"."""
+    stance = lex.predicatives.get(adj.lemma_.lower())
+    if stance is None or adj.pos_ != "ADJ" or adj.dep_ != "acomp":
+        return []
+    comp = next((c for c in adj.children if c.dep_ == "ccomp"), None)
+    if comp is None:
+        prep = next((c for c in adj.children if c.dep_ == "prep" and c.lower_ in
+                     lex.noun_complements | {"with"}), None)
+        comp = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep else None
+    if comp is None:
+        return []
+    cue = {adj.i} | {c.i for c in adj.head.children if c.dep_ in ("aux", "neg") or c.i == adj.i}
+    fields = _with_source(doc, _subject(adj.head), adj.head, cue=char_spans(doc, cue | {adj.head.i}),
+                          stance=stance, kind="adjective", negated=_is_negated(adj.head))
+    if "source" not in fields:
+        return []
     return [Attribution(**fields, content=_content(doc, comp), content_root=comp.i)]
 
 
@@ -544,7 +565,7 @@ def attributions_in(doc, lexicon: Lexicon | None = None) -> list[Attribution]:
     for tok in doc:
         light = _light_attributions(doc, tok, lex)
         found.extend(light or _verb_attributions(doc, tok, lex))
-        for pattern in (_noun_attributions, _according, _adverb, _adjective):
+        for pattern in (_noun_attributions, _according, _adverb, _adjective, _predicative):
             found.extend(pattern(doc, tok, lex))
     found = (_in_paragraph(doc, a) for a in found if a.content and a.cue)
     return [_whole_quotes(doc.text, a) for a in found

@@ -88,6 +88,7 @@ class CueFile(Model):
     nouns: tuple[NounGroup, ...]
     noun_complements: tuple[str, ...]
     adjectives: WordClass
+    predicatives: tuple[WordClass, ...]
     adverbs: WordClass
     prepositional: Prepositional
     channels: Channels
@@ -112,6 +113,7 @@ class Lexicon(Model):
     nouns: dict[str, CueStance]
     noun_complements: frozenset[str]
     adjectives: dict[str, CueStance]
+    predicatives: dict[str, CueStance]
     adverbs: dict[str, CueStance]
     prepositional: dict[tuple[str, ...], CueStance]
     channels: frozenset[str]
@@ -155,6 +157,7 @@ def build_lexicon(data: CueFile, path: str = "cues.yaml") -> Lexicon:
         nouns=_index(path, data.nouns, lambda g: g.stance),
         noun_complements=frozenset(data.noun_complements),
         adjectives={w: data.adjectives.stance for w in data.adjectives.lemmas},
+        predicatives=_index(path, data.predicatives, lambda g: g.stance),
         adverbs={w: data.adverbs.stance for w in data.adverbs.lemmas},
         prepositional={tuple(p): data.prepositional.stance for p in data.prepositional.phrases},
         channels=frozenset(data.channels.lemmas),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from pactwatch.config import Config
 from pactwatch.errors import PactwatchError, define
+from pactwatch.events.classify import unmark
 from pactwatch.events.lexicon import data_dir, load_lexicon
 from pactwatch.events.pair import PairType, type_pair
 from pactwatch.events.tree import span_head
@@ -28,7 +28,6 @@ from pactwatch.records import Article, Event
 
 define("PW410", "{path}: not a PLV file ({detail})")
 REQUIRED = ("uid", "marked_sentence", "gold_root")
-TAG = re.compile(r"</?[st]>")
 E2E_STAGES = ("pactwatch.parse.v1", "pactwatch.actors.v1", "pactwatch.time.v1", "pactwatch.places.v1",
               "pactwatch.events.v1")
 
@@ -77,18 +76,6 @@ class PlvReport:
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
-
-
-def unmark(marked: str) -> tuple[str, tuple[int, int] | None, tuple[int, int] | None]:
-    """Plain text and the (first) <s> and <t> character spans of a marked sentence."""
-    pieces, at, pos = [], {}, 0
-    for match in TAG.finditer(marked):
-        pieces.append(marked[pos:match.start()])
-        pos = match.end()
-        at.setdefault(match.group(), sum(map(len, pieces)))
-    text = "".join(pieces) + marked[pos:]
-    span = lambda a, b: (at[a], at[b]) if a in at and b in at and at[a] < at[b] else None  # noqa: E731
-    return text, span("<s>", "</s>"), span("<t>", "</t>")
 
 
 def read_plv(path: Path) -> list[PlvRow]:

@@ -124,3 +124,21 @@ def _sentence_fallback(source, target, lex: EventLexicon) -> PairType:
             path = down_path(lowest_common_ancestor(token, target), token)
             return _outcome(path, len(path) - 1, entry, "sentence", lex)
     return PairType(None)
+
+
+def plover_label(found: PairType, lex: EventLexicon) -> str | None:
+    """The PLOVER type of a typed pair: a negated cooperative act is a refusal (REJECT)."""
+    if found.type in lex.cooperative and found.negated:
+        return "REJECT"
+    return found.type
+
+
+def type_spans(doc, source: tuple[int, int] | None, target: tuple[int, int] | None,
+               lex: EventLexicon) -> PairType:
+    """Type the relation between two character spans of a parsed sentence (rules only)."""
+    from pactwatch.events.tree import span_head
+
+    head = span_head(doc, *source) if source else None
+    if head is None:
+        return PairType(None)
+    return type_pair(head, span_head(doc, *target) if target else None, lex)

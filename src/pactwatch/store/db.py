@@ -156,10 +156,10 @@ class Database:
                  until: date | None = None, status: str | None = None,
                  source: str | None = None) -> Records:
         """Stored treaties (ATOP, the current-treaties file, news), filtered by party and date."""
-        from pactwatch.records import Treaty
+        from pactwatch.alliances.repository import treaty_records
 
         tr = _alliance_tables.treaties
-        query = sa.select(tr.c.data).order_by(tr.c.signed, tr.c.id)
+        query = sa.select(tr).order_by(tr.c.signed, tr.c.id)
         if actor:
             members = _alliance_tables.treaty_members
             query = query.where(tr.c.id.in_(
@@ -168,7 +168,8 @@ class Database:
                                   (tr.c.status, status, "__eq__"), (tr.c.source, source, "__eq__")):
             if value is not None:
                 query = query.where(getattr(column, op)(value))
-        return self._records(query, Treaty)
+        with self.engine.connect() as conn:
+            return Records(treaty_records(conn, conn.execute(query)))
 
     def defenders(self, of: str, on: date):
         """The states obligated to defend ``of`` on ``on``, each with its proof."""
