@@ -81,3 +81,13 @@ def test_vague_time_yields_no_mention(run):
 def test_theresa_may_is_not_a_month(run):
     text = "Prime Minister Theresa May resigned, and her successor was chosen in 2019."
     assert _found(run(text, date(2019, 7, 24))) == {"2019": ("2019-01-01", "year")}
+
+
+def test_future_in_a_reported_clause_does_not_move_the_date(run):
+    text = "The ministry said on Monday that it will send more troops."
+    assert _found(run(text, date(2024, 11, 6))) == {"monday": ("2024-11-04", "day")}
+
+
+def test_example_article_duma_vote(example_article, run):
+    found = _found(run(example_article, date(2024, 11, 6)))
+    assert found.get("october 24") == ("2024-10-24", "day")
