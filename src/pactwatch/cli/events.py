@@ -15,13 +15,15 @@ def eval_plv(
     file: Path = typer.Argument(..., help="PLV TSV file (uid, marked_sentence, gold_root, ...)."),
     predictions: Path | None = typer.Option(None, "--predictions", help="Write one JSON line per row."),
     limit: int | None = typer.Option(None, "--limit", help="Score only the first N rows."),
+    rules_only: bool = typer.Option(False, "--rules-only", help="Do not use the learned typing classifier."),
+    given_pair_only: bool = typer.Option(False, "--given-pair-only", help="Skip the end-to-end pipeline run."),
 ) -> None:
     """PLOVER typing given the marked pair, and end-to-end pair finding, on a PLV file."""
     from pactwatch.eval.plv import evaluate, read_plv, write_predictions
 
     try:
         rows = read_plv(file)[:limit] if limit else read_plv(file)
-        report, results = evaluate(rows)
+        report, results = evaluate(rows, end_to_end=not given_pair_only, classifier=not rules_only)
     except PactwatchError as exc:
         fail(exc)
     if predictions:

@@ -213,6 +213,8 @@ def summary(db: str = DB_OPTION, limit: int = typer.Option(15, help="Rows per ta
     out.print(", ".join(f"{n} {name}" for name, n in counts.items()) + f" in {database.url}")
     out.print(render.events_table(database.events()[:limit], title="Events (first by date)"))
     out.print(render.claims_table(database.claims()[:limit]))
+    reported = [t for t in database.treaties() if t.evidence]
+    out.print(render.treaties_table(reported[:limit], title="Treaties with news evidence"))
 
 
 def _register_area_commands() -> None:

@@ -50,13 +50,35 @@ def treaties_table(treaties, title: str = "Treaties") -> Table:
     for col in ("id", "name", "parties", "signed", "obligations", "ratification", "evid."):
         table.add_column(col, overflow="fold")
     for tr in treaties:
-        obligations = ", ".join(f"{o.type} {o.from_}->{o.to}" for o in tr.obligations) or "-"
-        stages = ", ".join(f"{r.party} {r.stage}{' ' + str(r.date.value) if r.date else ''}"
-                           for r in tr.ratification) or "-"
+        obligations = obligations_text(tr.obligations)
+        stages = _first(f"{r.party} {r.stage}{' ' + str(r.date.value) if r.date else ''}"
+                        for r in tr.ratification)
         signed = str(tr.signed.value) if tr.signed else "-"
-        table.add_row(tr.id[:12], tr.name, ", ".join(tr.parties), signed, obligations, stages,
+        table.add_row(tr.id[:12], tr.name, _first(tr.parties, 8), signed, obligations, stages,
                       str(len(tr.evidence)))
     return table
+
+
+def _first(items, limit: int = 6) -> str:
+    items = list(items)
+    more = f" (+{len(items) - limit} more)" if len(items) > limit else ""
+    return (", ".join(items[:limit]) + more) or "-"
+
+
+def obligations_text(obligations) -> str:
+    """Per type: 'mutual' when every party owes it to every other, else the directed pairs."""
+    parts = []
+    for kind in dict.fromkeys(o.type for o in obligations):
+        pairs = {(o.from_, o.to) for o in obligations if o.type == kind}
+        states = {x for pair in pairs for x in pair}
+        hubs = [x for x in states if all(x in pair for pair in pairs)]
+        if len(states) > 2 and len(pairs) == len(states) * (len(states) - 1):
+            parts.append(f"{kind}: mutual among {len(states)}")
+        elif len(states) > 3 and hubs and len(pairs) == 2 * (len(states) - 1):
+            parts.append(f"{kind}: {hubs[0]} <-> {len(states) - 1} others")
+        else:
+            parts.append(f"{kind}: " + _first(sorted(f"{a}->{b}" for a, b in pairs), 4))
+    return "; ".join(parts) or "-"
 
 
 def records_table(rows: list[dict], columns: list[str], title: str) -> Table:

@@ -20,10 +20,8 @@ from pydantic import BaseModel, ConfigDict
 
 from pactwatch.config import Config
 from pactwatch.errors import PactwatchError, define
-from pactwatch.events.classify import unmark
+from pactwatch.events.classify import load_classifier, type_pairs, unmark
 from pactwatch.events.lexicon import data_dir, load_lexicon
-from pactwatch.events.pair import PairType, type_pair
-from pactwatch.events.tree import span_head
 from pactwatch.records import Article, Event
 
 define("PW410", "{path}: not a PLV file ({detail})")
@@ -98,23 +96,6 @@ def _row(raw: dict) -> PlvRow:
                   int(penta) if penta.strip().isdigit() else None)
 
 
-def pair_label(found: PairType) -> str | None:
-    """The PLV label of a typed pair: a negated cooperative act is a refusal."""
-    lex = load_lexicon()
-    kind = found.type
-    if kind in lex.cooperative and found.negated:
-        kind = "REJECT"
-    return penta_data().merge.get(kind, kind) if kind else None
-
-
-def type_given_pair(doc, row: PlvRow) -> str | None:
-    if row.source is None:
-        return None
-    source = span_head(doc, *row.source)
-    target = span_head(doc, *row.target) if row.target else None
-    return pair_label(type_pair(source, target, load_lexicon())) if source is not None else None
-
-
 def _overlaps(actors, span) -> bool:
     return span is not None and any(a.start is not None and a.start < span[1] and a.end > span[0]
                                     for a in actors)
@@ -161,16 +142,19 @@ def _pipeline_events(rows: list[PlvRow], config: Config) -> list[list[Event]]:
     return [list(o.context.events) if o.ok else [] for o in outcomes]
 
 
-def evaluate(rows: list[PlvRow], config: Config = Config(), end_to_end: bool = True) -> tuple[PlvReport, list[RowResult]]:
-    """Type every row given its pair, run the pipeline on the plain sentences, and score."""
+def evaluate(rows: list[PlvRow], config: Config = Config(), end_to_end: bool = True,
+             classifier: bool = True) -> tuple[PlvReport, list[RowResult]]:
+    """Type every row given its pair (rules, plus the learned classifier when installed), run the
+    pipeline on the plain sentences, and score."""
     from pactwatch.nlp import load_pipeline
 
     nlp = load_pipeline(config.model)
-    docs = nlp.pipe((r.text for r in rows), batch_size=config.batch_size)
-    results = []
-    for row, doc in zip(rows, docs, strict=True):
-        kind = type_given_pair(doc, row)
-        results.append(RowResult(row.uid, kind, penta_data().penta.get(kind) if kind else None))
+    docs = list(nlp.pipe((r.text for r in rows), batch_size=config.batch_size))
+    model = load_classifier(config.extra.get("events_data")) if classifier else None
+    kinds = type_pairs(docs, [(r.source, r.target) for r in rows], load_lexicon(), model)
+    merge, penta = penta_data().merge, penta_data().penta
+    results = [RowResult(r.uid, merge.get(k, k) if k else None, penta.get(merge.get(k, k)) if k else None)
+               for r, k in zip(rows, kinds, strict=True)]
     if end_to_end:
         for result, row, events in zip(results, rows, _pipeline_events(rows, config), strict=True):
             result.found, result.found_typed = pair_found(events, row)

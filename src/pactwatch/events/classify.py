@@ -152,3 +152,17 @@ def combine(rule_type: str | None, route: str, guess: tuple[str, float] | None, 
         return label
     threshold = model.trust_rule if route in STRONG_ROUTES else model.trust_fallback
     return label if prob >= threshold else rule_type
+
+
+def type_pairs(docs, spans: list[tuple[Span | None, Span | None]], lex, classifier: Classifier | None) -> list[str | None]:
+    """PLOVER types for marked (source, target) spans of parsed sentences: rules, then the classifier."""
+    from pactwatch.events.pair import plover_label, type_spans
+
+    found = [type_spans(doc, s, t, lex) for doc, (s, t) in zip(docs, spans, strict=True)]
+    rules = [plover_label(f, lex) for f in found]
+    if classifier is None:
+        return rules
+    rows = [(doc.text, s, t) for doc, (s, t) in zip(docs, spans, strict=True)]
+    guesses = classifier.predict(rows)
+    return [combine(r, f.route, g, classifier.model) if s else r
+            for r, f, g, (s, _) in zip(rules, found, guesses, spans, strict=True)]
