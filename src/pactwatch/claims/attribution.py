@@ -162,7 +162,7 @@ def _parts(doc, subj) -> tuple[CharSpan, ...]:
 
 
 def _with_source(doc, subj, head, relative=None, **fields) -> dict:
-    if subj is None or subj.lower_ in ("it", "there"):
+    if subj is None or subj.lower_ in ("it", "there", "that", "this"):
         return fields
     ids = _source_ids(subj, head) | ({relative.i} if relative is not None else set())
     return {**fields, "source": char_spans(doc, ids), "source_parts": _parts(doc, subj)}
@@ -370,7 +370,7 @@ def _verb_content(doc, verb, takes, lex: Lexicon, base: dict) -> list[Attributio
     if "object" in takes and "dobj" in kids and "oprd" in kids:
         ids = subtree_ids(kids["dobj"]) | subtree_ids(kids["oprd"])
         return [Attribution(**base, content=char_spans(doc, ids), content_root=kids["dobj"].i)]
-    if "dobj" in kids and _takes_object(kids["dobj"], takes, lex):
+    if "dobj" in kids and _takes_object(kids["dobj"], takes, lex) and verb.dep_ != "acl":
         return _object_attributions(doc, kids["dobj"], lex, base)
     if "clause" in takes and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
