@@ -25,6 +25,7 @@ from pactwatch.claims.spans import (
     CharSpan,
     char_spans,
     clip,
+    doc_text,
     hull,
     merge,
     paragraph,
@@ -121,7 +122,7 @@ NOT_SUBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "poss", "npadvmod"})
 def _preceding_subject(doc, verb) -> tuple[CharSpan, ...]:
     """A subject the parse attached elsewhere: the noun phrase right before the cue
     ("GOP candidate Ben Carson says …" after a headline the parser ran on)."""
-    lo, _ = paragraph(doc.text, verb.idx)
+    lo, _ = paragraph(doc_text(doc), verb.idx)
     i = verb.i - 1
     while i >= verb.sent.start and doc[i].pos_ in ("ADV", "AUX", "PART"):
         i -= 1
@@ -163,7 +164,7 @@ def _parts(doc, subj) -> tuple[CharSpan, ...]:
 
 def _with_source(doc, subj, head, relative=None, **fields) -> dict:
     if subj is None or subj.lower_ in ("it", "there", "that", "this"):
-        return fields
+        return fields  # "it was reported", "that said"
     ids = _source_ids(subj, head) | ({relative.i} if relative is not None else set())
     return {**fields, "source": char_spans(doc, ids), "source_parts": _parts(doc, subj)}
 
@@ -242,8 +243,8 @@ def _gap_source(doc, gap: list, base: dict) -> dict | None:
 
 def _quote_attributions(doc, verb, base: dict) -> list[Attribution]:
     """A reporting verb whose content is a quotation the parse did not attach to it."""
-    lo, hi = paragraph(doc.text, verb.idx)
-    quotes = quotations(doc.text, lo, hi)
+    lo, hi = paragraph(doc_text(doc), verb.idx)
+    quotes = quotations(doc_text(doc), lo, hi)
     explicit = "source" in base or _is_passive(verb)
     left = _left_quote(doc, verb, quotes)
     if left is not None:
@@ -272,7 +273,14 @@ def _cue_tokens(verb, lex: Lexicon) -> list:
 def _is_cue_verb(verb) -> bool:
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("amod", "compound"):
         return False
-    return not any(c.dep_ == "prt" and c.lower_ in IDLE_PARTICLES for c in verb.children)
+    if any(c.dep_ == "prt" and c.lower_ in IDLE_PARTICLES for c in verb.children):
+        return False
+    return (verb.dep_, verb.tag_) not in WEAK_POSITIONS
+
+
+# positions where a cue verb is mostly not reporting anything: "groups supporting X",
+# "those who support X", "to say X and (to) say Y"
+WEAK_POSITIONS = frozenset({("acl", "VBG"), ("relcl", "VB"), ("relcl", "VBP"), ("conj", "VB")})
 
 
 def _verb_attributions(doc, verb, lex: Lexicon) -> list[Attribution]:
@@ -372,6 +380,10 @@ def _verb_content(doc, verb, takes, lex: Lexicon, base: dict) -> list[Attributio
         return [Attribution(**base, content=char_spans(doc, ids), content_root=kids["dobj"].i)]
     if "dobj" in kids and _takes_object(kids["dobj"], takes, lex) and verb.dep_ != "acl":
         return _object_attributions(doc, kids["dobj"], lex, base)
+    if "clause" in takes and verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        head = verb.head  # "As the Times reported, X met Y"
+        return [Attribution(**base, content=_content(doc, head, [verb]), content_root=head.i)]
     if "clause" in takes and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
         return [Attribution(**base, content=_content(doc, head, [verb]), content_root=head.i)]
@@ -485,7 +497,17 @@ def _noun_attributions(doc, noun, lex: Lexicon) -> list[Attribution]:
                                                           if t.dep_ in ("prep", "prt")}
     fields = _with_source(doc, holder, None, cue=char_spans(doc, cue),
                           stance=lex.nouns[lemma], kind="noun")
+    if "source" not in fields and not _existential(noun):
+        return []  # "accusations that …" with no holder: too often not an attribution
     return [Attribution(**fields, content=_content(doc, comp), content_root=comp.i)]
+
+
+def _existential(noun) -> bool:
+    """ "There are concerns that …", "Fears are growing that …": a sourceless noun cue."""
+    head = noun.head
+    if noun.dep_ == "attr" and any(c.lower_ == "there" for c in head.children):
+        return True
+    return noun.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX")
 
 
 def _governor(noun):
@@ -547,13 +569,22 @@ def _headline_colon(doc, sent) -> list[Attribution]:
     head = doc[sent.start: colon.i]
     if not all(t.pos_ in ("PROPN", "PUNCT") or t.is_title for t in head):
         return []
-    if not head[0].is_title or not any(t.ent_type_ in SPEAKER_ENTS for t in head):
+    if not head[0].is_title or not _names_speaker(head, load_lexicon()):
         return []  # "The Latest: …", "Question: …" are labels, not speakers
     return [Attribution(cue=(tok_span(colon),), stance="assert", kind="colon",
                         source=char_spans(doc, {t.i for t in head}),
                         source_parts=char_spans(doc, {t.i for t in head}),
                         content=char_spans(doc, set(range(colon.i + 1, end))),
                         content_root=None)]
+
+
+def _names_speaker(head, lex: Lexicon) -> bool:
+    """A named entity, or a name with no article that is not a headline label."""
+    if any(t.ent_type_ in SPEAKER_ENTS for t in head):
+        return True
+    if any(t.pos_ == "DET" for t in head):
+        return False
+    return not any(t.lemma_.lower() in lex.headline_labels for t in head)
 
 
 def attributions_in(doc, lexicon: Lexicon | None = None) -> list[Attribution]:
@@ -568,8 +599,8 @@ def attributions_in(doc, lexicon: Lexicon | None = None) -> list[Attribution]:
         for pattern in (_noun_attributions, _according, _adverb, _adjective, _predicative):
             found.extend(pattern(doc, tok, lex))
     found = (_in_paragraph(doc, a) for a in found if a.content and a.cue)
-    return [_whole_quotes(doc.text, a) for a in found
-            if a is not None and not _by_writer(doc.text, a, lex)]
+    return [_whole_quotes(doc_text(doc), a) for a in found
+            if a is not None and not _by_writer(doc_text(doc), a, lex)]
 
 
 def _by_writer(text: str, att: Attribution, lex: Lexicon) -> bool:
@@ -580,7 +611,7 @@ def _by_writer(text: str, att: Attribution, lex: Lexicon) -> bool:
 def _in_paragraph(doc, att: Attribution) -> Attribution | None:
     """Sources and contents stay in the cue's paragraph (the parser may run a headline on);
     a source lost that way is looked for right before the cue."""
-    text = doc.text
+    text = doc_text(doc)
     lo, hi = paragraph(text, att.cue_span[0])
     content = clip(text, att.content, lo, hi)
     source = clip(text, att.source, lo, hi)

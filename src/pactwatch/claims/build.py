@@ -18,7 +18,7 @@ from typing import get_args
 from pactwatch.claims.attribution import Attribution, attributions_in
 from pactwatch.claims.lexicon import Lexicon, load_lexicon
 from pactwatch.claims.proposition import content_root, normalise, proposition_key
-from pactwatch.claims.spans import CharSpan, overlaps
+from pactwatch.claims.spans import CharSpan, doc_text, overlaps
 from pactwatch.context import ArticleContext
 from pactwatch.records import Actor, Claim, ClaimantEntry, Event, Evidence, Span, Stance
 
@@ -169,9 +169,16 @@ def _trigger_key(event: Event, doc, lex: Lexicon) -> str | None:
     return normalise(tokens[-1], lex) if tokens else event.trigger.lower()
 
 
+def _lower_text(doc) -> str:
+    """The doc's text lower-cased, computed once per doc."""
+    if "pw_lower" not in doc.user_data:
+        doc.user_data["pw_lower"] = doc_text(doc).lower()
+    return doc.user_data["pw_lower"]
+
+
 def ctx_tokens(doc, phrase: str) -> list:
     """Tokens of ``phrase`` as parsed in the doc (its first occurrence), for lemmas."""
-    start = doc.text.lower().find(phrase.lower())
+    start = _lower_text(doc).find(phrase.lower())
     if start < 0:
         return []
     chunk = doc.char_span(start, start + len(phrase), alignment_mode="expand")

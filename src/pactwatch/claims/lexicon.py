@@ -94,6 +94,7 @@ class CueFile(Model):
     channels: Channels
     anaphoric_determiners: tuple[str, ...]
     writer_pronouns: tuple[str, ...]
+    headline_labels: tuple[str, ...]
     nominalisations: tuple[Nominalisation, ...]
     weak_words: tuple[str, ...]
 
@@ -119,6 +120,7 @@ class Lexicon(Model):
     channels: frozenset[str]
     anaphoric: frozenset[str]
     writer: frozenset[str]
+    headline_labels: frozenset[str]
     nominalisations: tuple[Nominalisation, ...]
     weak_words: frozenset[str]
 
@@ -163,6 +165,7 @@ def build_lexicon(data: CueFile, path: str = "cues.yaml") -> Lexicon:
         channels=frozenset(data.channels.lemmas),
         anaphoric=frozenset(data.anaphoric_determiners),
         writer=frozenset(data.writer_pronouns),
+        headline_labels=frozenset(data.headline_labels),
         nominalisations=data.nominalisations,
         weak_words=frozenset(data.weak_words),
     )

@@ -69,7 +69,7 @@ def overlaps(a: CharSpan | None, b: CharSpan | None) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|''[^\n]*?''")  # also the ''…'' of some wires
 
 
 def paragraph(text: str, at: int) -> CharSpan:
@@ -106,3 +106,10 @@ def merge(spans: Iterable[CharSpan]) -> tuple[CharSpan, ...]:
         else:
             out.append((s, e))
     return tuple(out)
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, built once per doc (spaCy rebuilds it from the tokens on every access)."""
+    if "pw_text" not in doc.user_data:
+        doc.user_data["pw_text"] = doc.text
+    return doc.user_data["pw_text"]

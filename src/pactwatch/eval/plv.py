@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from pactwatch.config import Config
 from pactwatch.errors import PactwatchError, define
 from pactwatch.events.classify import load_classifier, type_pairs, unmark
+from pactwatch.events.detect import Draft, detect
 from pactwatch.events.lexicon import data_dir, load_lexicon
 from pactwatch.records import Article, Event
 
@@ -96,17 +97,29 @@ def _row(raw: dict) -> PlvRow:
                   int(penta) if penta.strip().isdigit() else None)
 
 
-def _overlaps(actors, span) -> bool:
-    return span is not None and any(a.start is not None and a.start < span[1] and a.end > span[0]
-                                    for a in actors)
+def _hit(spans: Iterable[tuple[int, int]], span: tuple[int, int] | None) -> bool:
+    return span is not None and any(a < span[1] and b > span[0] for a, b in spans)
+
+
+def _spans(actors) -> list[tuple[int, int]]:
+    return [(a.start, a.end) for a in actors if a.start is not None]
 
 
 def pair_found(events: Iterable[Event], row: PlvRow) -> tuple[bool, bool]:
     """(an event links the marked source to the target, one such event has the gold type)."""
     merge = penta_data().merge
-    hits = [e for e in events if _overlaps(e.source, row.source)
-            and (row.target is None or _overlaps(e.target, row.target))]
+    hits = [e for e in events if _hit(_spans(e.source), row.source)
+            and (row.target is None or _hit(_spans(e.target), row.target))]
     return bool(hits), any(merge.get(e.type, e.type) == row.gold for e in hits)
+
+
+def mention_found(drafts: Iterable[Draft], row: PlvRow) -> tuple[bool, bool]:
+    """As :func:`pair_found`, on the detector's mentions: an argument overlapping the marked span
+    counts whether or not it names an actor (PLV marks any noun phrase: "the town", "a decision")."""
+    merge = penta_data().merge
+    hits = [d for d in drafts if _hit(list(d.source_spans) + _spans(d.source), row.source)
+            and (row.target is None or _hit(list(d.target_spans) + _spans(d.target), row.target))]
+    return bool(hits), any(merge.get(d.type, d.type) == row.gold for d in hits)
 
 
 def macro_f1(gold: list[str], pred: list[str | None], labels: tuple[str, ...]) -> dict[str, float]:
@@ -134,12 +147,18 @@ def score_rows(rows: list[PlvRow], results: list[RowResult]) -> PlvReport:
     )
 
 
-def _pipeline_events(rows: list[PlvRow], config: Config) -> list[list[Event]]:
+def _pipeline_mentions(rows: list[PlvRow], config: Config) -> list[list[Draft]]:
+    """Run parse, actors, time, places and events on each plain sentence; the detector's mentions."""
     from pactwatch.pipeline import Pipeline
 
+    lex = load_lexicon(config.extra.get("events_data"))
     pipe = Pipeline(Config(stages=E2E_STAGES, model=config.model, batch_size=config.batch_size))
-    outcomes = pipe.run(Article.from_text(r.text) for r in rows)
-    return [list(o.context.events) if o.ok else [] for o in outcomes]
+    found = []
+    for outcome in pipe.run(Article.from_text(r.text) for r in rows):
+        ctx = outcome.context if outcome.ok else None
+        found.append([d for sent in ctx.doc.sents for d in detect(sent, lex, ctx.actors, keep_unresolved=True)]
+                     if ctx is not None and ctx.doc is not None else [])
+    return found
 
 
 def evaluate(rows: list[PlvRow], config: Config = Config(), end_to_end: bool = True,
@@ -156,8 +175,8 @@ def evaluate(rows: list[PlvRow], config: Config = Config(), end_to_end: bool = T
     results = [RowResult(r.uid, merge.get(k, k) if k else None, penta.get(merge.get(k, k)) if k else None)
                for r, k in zip(rows, kinds, strict=True)]
     if end_to_end:
-        for result, row, events in zip(results, rows, _pipeline_events(rows, config), strict=True):
-            result.found, result.found_typed = pair_found(events, row)
+        for result, row, drafts in zip(results, rows, _pipeline_mentions(rows, config), strict=True):
+            result.found, result.found_typed = mention_found(drafts, row)
     return score_rows(rows, results), results
 
 

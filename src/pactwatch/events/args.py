@@ -91,3 +91,8 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     for actor in actors:
         seen.setdefault((actor.key(), actor.start), actor)
     return list(seen.values())
+
+
+def arg_spans(tokens: list) -> tuple[tuple[int, int], ...]:
+    """Character spans of the noun phrases heading ``tokens`` and their conjuncts, actors or not."""
+    return tuple(np_bounds(head) for t in tokens for head in conjuncts(t) if head.pos_ != "PRON")

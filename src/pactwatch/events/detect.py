@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from pactwatch.events.args import objects, resolve, subjects
+from pactwatch.events.args import arg_spans, objects, resolve, subjects
 from pactwatch.events.lexicon import EventLexicon, Trigger
 from pactwatch.events.pair import REPORTING, climb
 from pactwatch.events.status import Standing, standing
@@ -29,6 +29,8 @@ class Draft:
     standing: Standing
     route: str               # pattern | lexicon | frame | future
     theme: object = None     # what is moved or given ("troops" of "troops deployed in ...")
+    source_spans: tuple[tuple[int, int], ...] = ()  # every argument noun phrase, actor or not
+    target_spans: tuple[tuple[int, int], ...] = ()
 
 
 def candidates(sent, lex: EventLexicon) -> dict[int, tuple]:
@@ -79,47 +81,69 @@ def theme_of(token):
     return None
 
 
-def sources_for(token, pred, entry: Trigger, lex: EventLexicon, known) -> list[Actor]:
-    """The agent; for a nominal event also "between X and Y"; for troop movements their nationality."""
-    source = resolve(subjects(pred), known, lex)
-    if not source and token.pos_ == "NOUN":
+def source_tokens(token, pred, entry: Trigger, lex: EventLexicon, known) -> list:
+    """The agent; for a nominal event also "between X and Y"; for troop movements the troops."""
+    found = subjects(pred)
+    if not found and token.pos_ == "NOUN":
         holders = [token] + [g for c in token.children if c.lower_ == "of" for g in c.children]
-        between = [g for h in holders for c in h.children if c.lower_ == "between"
-                   for g in c.children if g.dep_ == "pobj"]
-        source = resolve(between, known, lex)
+        found = [g for h in holders for c in h.children if c.lower_ == "between"
+                 for g in c.children if g.dep_ == "pobj"]
     theme = theme_of(token)
-    if not source and entry.type in THEMED and theme is not None:
-        source = [a for a in resolve([theme], known, lex) if a.country]
-    return source
+    if (not resolve(found, known, lex) and entry.type in THEMED and theme is not None
+            and any(a.country for a in resolve([theme], known, lex))):
+        return [theme]
+    return found
+
+
+def target_tokens(token, pred, lex: EventLexicon) -> list:
+    """Objects of the trigger, and of the frame or light verb above it ("urged [the government] to ...")."""
+    found = objects(token, lex)
+    if pred.i != token.i:
+        found += [t for t in objects(pred, lex) if t.i != token.i and t.i not in {f.i for f in found}]
+    return found
 
 
 def denial_of_statement(token, entry: Trigger, lex: EventLexicon) -> bool:
     return entry.type == "REJECT" and bool(objects_of(token) & lex.statements)
 
 
-def draft_at(token, entry: Trigger, lex: EventLexicon, known: tuple[Actor, ...]) -> Draft | None:
+def draft_at(token, entry: Trigger, lex: EventLexicon, known: tuple[Actor, ...],
+             keep_unresolved: bool = False) -> Draft | None:
+    """One event mention at ``token``; None without an actor as source unless ``keep_unresolved``."""
     if denial_of_statement(token, entry, lex) or (token.pos_ == "NOUN" and token.lemma_.lower() in lex.state_nouns):
         return None
     frame_tok, frame = frame_over(token, lex, entry.type)
     pred = frame_tok or light_verb(token, lex) or token
-    source = sources_for(token, pred, entry, lex, known)
-    if not source:
+    subj = source_tokens(token, pred, entry, lex, known)
+    source = resolve(subj, known, lex)
+    if not source and not (keep_unresolved and subj):
         return None
-    target = [a for a in resolve(objects(token, lex), known, lex) if a not in source]
+    objs = target_tokens(token, pred, lex)
+    target = [a for a in resolve(objs, known, lex) if a not in source]
     state = standing(pred, lex.status)
+    kind, cameo, mode, route = _coded(token, entry, frame, lex, state)
     if state.status == "asserted" and any(c.lower_ in lex.reported_adjectives for c in token.children):
         state = replace(state, status="reported")
-    kind, cameo, mode, route = entry.type, entry.cameo, entry.mode, "pattern" if entry.objects else "lexicon"
+    return Draft(token, pred, kind, cameo, mode, entry.context, source, target, state, route, theme_of(token),
+                 arg_spans(subj), arg_spans(objs))
+
+
+def _coded(token, entry: Trigger, frame, lex: EventLexicon, state: Standing) -> tuple:
+    """Type, CAMEO root, mode and route: the frame's when one governs, AGREE for a future cooperative act."""
     if frame:
-        kind, cameo, mode, route = frame.type, frame.cameo, None, "frame"
-    elif kind in lex.cooperative and aux_words(token) & lex.future_cooperative.aux and state.status != "negated":
-        kind, cameo, mode, route = lex.future_cooperative.type, lex.future_cooperative.cameo, None, "future"
-    return Draft(token, pred, kind, cameo, mode, entry.context, source, target, state, route, theme_of(token))
+        return frame.type, frame.cameo, None, "frame"
+    if entry.type in lex.cooperative and aux_words(token) & lex.future_cooperative.aux and state.status != "negated":
+        return lex.future_cooperative.type, lex.future_cooperative.cameo, None, "future"
+    return entry.type, entry.cameo, entry.mode, "pattern" if entry.objects else "lexicon"
 
 
-def detect(sent, lex: EventLexicon, known: tuple[Actor, ...]) -> list[Draft]:
-    """Event mentions in one spaCy sentence span; frame words with a coded complement yield no event of their own."""
+def detect(sent, lex: EventLexicon, known: tuple[Actor, ...], keep_unresolved: bool = False) -> list[Draft]:
+    """Event mentions in one spaCy sentence span; frame words with a coded complement yield no event of their own.
+
+    ``keep_unresolved`` also returns mentions whose source names no actor (their ``source_spans``
+    still say who acted): the evaluation matches on argument spans, the stage stores only actors.
+    """
     found = candidates(sent, lex)
-    drafts = [d for tok, entry in found.values() if (d := draft_at(tok, entry, lex, known))]
+    drafts = [d for tok, entry in found.values() if (d := draft_at(tok, entry, lex, known, keep_unresolved))]
     framed = {d.pred.i for d in drafts if d.route == "frame"}
     return [d for d in drafts if not (d.token.i in framed and d.route != "frame")]

@@ -62,6 +62,14 @@ class AuxRule(_Model):
     verbs: frozenset[str] = frozenset()
 
 
+class AgainstRule(_Model):
+    """A demand whose target is the object of one of ``preps`` names the target as wrongdoer."""
+
+    type: str
+    cameo: str
+    preps: frozenset[str]
+
+
 class StatusCues(_Model):
     negation: frozenset[str]
     planned_aux: frozenset[str]
@@ -94,6 +102,7 @@ class FramesFile(_Model):
     statements: frozenset[str] = frozenset()
     reported_adjectives: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()
+    demand_against: AgainstRule | None = None
 
 
 class EventLexicon(_Model):
@@ -113,6 +122,7 @@ class EventLexicon(_Model):
     statements: frozenset[str] = frozenset()
     reported_adjectives: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()
+    demand_against: AgainstRule | None = None
 
     def trigger(self, lemma: str, pos: str, objects: set[str]) -> Trigger | None:
         """The first entry for this word: an object pattern whose object is present, else a plain one."""
@@ -169,4 +179,5 @@ def load_lexicon(folder: str | None = None) -> EventLexicon:
         cooperative=frames.cooperative or COOPERATIVE_DEFAULT, status=frames.status,
         target_preps=frozenset(lex.target_preps.get("default", ())), agent_nouns=frames.agent_nouns,
         statements=frames.statements, state_nouns=frames.state_nouns, reported_adjectives=frames.reported_adjectives,
+        demand_against=frames.demand_against,
     )

@@ -111,7 +111,17 @@ def type_pair(source, target, lex: EventLexicon) -> PairType:
         return stated
     found = _on_path(down_path(top, target), target.i, lex, "path")
     found = found or _on_path(down_path(top, source), source.i, lex, "path")
-    return found or _sentence_fallback(source, target, lex)
+    return demand_against(found or _sentence_fallback(source, target, lex), target, lex)
+
+
+def demand_against(found: PairType, target, lex: EventLexicon) -> PairType:
+    """"called for sanctions against X": X is accused, not asked."""
+    rule = lex.demand_against
+    if rule is None or found.type != "REQUEST" or found.negated:
+        return found
+    if target.dep_ == "pobj" and target.head.lower_ in rule.preps:
+        return PairType(rule.type, rule.cameo, None, found.trigger, found.route)
+    return found
 
 
 def _sentence_fallback(source, target, lex: EventLexicon) -> PairType:
