@@ -133,3 +133,106 @@ def test_lexicon_loads_and_rejects_bad_files():
         parse_lexicon("schema: wrong\n")
     with pytest.raises(PactwatchError, match="PW200"):
         parse_lexicon("schema: [unclosed\n")
+
+
+# ---- patterns added for PolNeAR recall (sentences written for the tests) ------------------
+
+@pytest.mark.parametrize("text, cue, stance, source, content", [
+    ("The minister wants to reopen the talks.", "wants", "request", "The minister",
+     "to reopen the talks"),
+    ("The ministry plans to expand the naval base.", "plans", "assert", "The ministry",
+     "to expand the naval base"),
+    ("The senator called for a ceasefire in the region.", "called for", "request", "The senator",
+     "a ceasefire"),
+    ("The envoy talked about the sanctions on Tuesday.", "talked about", "assert", "The envoy",
+     "the sanctions"),
+    ("The president thanked the pilots for their restraint.", "thanked for", "support",
+     "The president", "their restraint"),
+    ("The chancellor endorsed the new defence budget.", "endorsed", "support", "The chancellor",
+     "the new defence budget"),
+    ("Half of the voters said yes.", "said", "assert", "Half of the voters", "yes"),
+])
+def test_verbs_of_wanting_planning_and_prepositional_cues(nlp, text, cue, stance, source, content):
+    row = _one(nlp, text, cue.split()[0])
+    assert row["stance"] == stance and row["source"] == source
+    assert content in row["content"]
+    assert row["cue"] == cue
+
+
+@pytest.mark.parametrize("text, cue, stance, content", [
+    ("The general is confident that the line will hold.", "confident", "assert",
+     "the line will hold"),
+    ("Several senators were critical of the arms deal.", "critical", "concern", "the arms deal"),
+])
+def test_predicative_adjectives(nlp, text, cue, stance, content):
+    row = _one(nlp, text, cue)
+    assert row["stance"] == stance and content in row["content"] and row["source"]
+
+
+def test_quotation_runs_over_sentences(nlp):
+    text = "“The border is closed. It will stay closed until spring,” the minister said."
+    row = _one(nlp, text, "said")
+    assert row["source"] == "the minister"
+    assert "It will stay closed until spring" in row["content"]
+
+
+def test_source_and_content_stay_in_the_paragraph(nlp):
+    text = ("Kremlin: no troops in Kursk\n\nThe spokesman said on Monday that the reports were "
+            "false.")
+    row = _one(nlp, text, "said")
+    assert row["source"] == "The spokesman"
+    assert "Kremlin" not in row["content"]
+
+
+@pytest.mark.parametrize("text", [
+    "I think the plan will fail.",
+    "We believe the talks will collapse.",
+])
+def test_the_writer_is_not_a_source(nlp, text):
+    assert _rows(nlp, text) == []
+
+
+def test_as_clause_reporting(nlp):
+    row = _one(nlp, "As the newspaper reported, the convoy left the base on Monday.", "reported")
+    assert row["source"] == "the newspaper"
+    assert row["content"].startswith("the convoy left the base")
+
+
+def test_relative_clause_source_keeps_the_pronoun(nlp):
+    row = _one(nlp, "The envoy, who said the talks had failed, left Geneva.", "said")
+    assert "The envoy" in row["source"] and "who" in row["source"]
+    assert "the talks had failed" in row["content"]
+
+
+def test_by_saying_takes_the_subject_of_the_main_verb(nlp):
+    row = _one(nlp, "The minister ended the meeting by saying the talks had failed.", "saying")
+    assert row["source"] == "The minister" and "the talks had failed" in row["content"]
+
+
+def test_statement_noun_takes_the_subject_of_its_verb(nlp):
+    row = _one(nlp, "The ministry issued a statement that the drills had ended.", "statement")
+    assert row["source"] == "The ministry" and "issued" in row["cue"]
+    assert "the drills had ended" in row["content"]
+
+
+def test_headline_label_is_not_a_speaker(nlp):
+    assert not [r for r in _rows(nlp, "Update: the talks have resumed in Geneva.")
+                if r["kind"] == "colon"]
+
+
+def test_asked_participle_has_an_implicit_source(nlp):
+    row = _one(nlp, "Asked whether the talks would resume, the minister declined to comment.",
+               "Asked")
+    assert row["source"] == "" and "the talks would resume" in row["content"]
+
+
+def test_lexicon_rejects_a_prepositional_cue_with_two_stances():
+    text = load_lexicon_text().replace(
+        "    prep: for\n    lemmas: [vote,", "    prep: for\n    lemmas: [call, vote,")
+    with pytest.raises(PactwatchError, match="PW202"):
+        parse_lexicon(text)
+
+
+def load_lexicon_text() -> str:
+    from importlib import resources
+    return resources.files("pactwatch.data").joinpath("claims/cues.yaml").read_text("utf-8")

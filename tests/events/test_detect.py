@@ -68,3 +68,37 @@ def test_denying_a_report_is_not_a_reject_event(drafts):
 
 def test_standing_relations_are_not_events(drafts):
     assert not drafts("The alliance between the two governments is old.")
+
+
+def test_pronoun_subject_takes_the_reporting_clause_subject(drafts):
+    found = drafts("The Afghan government said on Wednesday it would free 1,500 prisoners.")
+    assert any(d.type in ("RETREAT", "AGREE") and [a.text for a in d.source] == ["Afghan government"]
+               for d in found)
+
+
+def test_target_of_a_demanded_clause(drafts):
+    (event,) = [d for d in drafts("The unions demanded that the government release the detainees.")
+                if d.type == "REQUEST"]
+    assert "government" in [a.text for a in event.target]
+
+
+def test_withdrawing_peacekeepers_reduces_relations(drafts):
+    assert "SANCTION" in [d.type for d in drafts("The UN withdrew its peacekeepers from the buffer zone.")]
+
+
+def test_state_of_siege_is_coercion(drafts):
+    assert "COERCE" in [d.type for d in drafts("The government declared a state of siege in the province.")]
+
+
+def test_work_stoppage_is_a_protest_and_an_air_strike_an_assault(drafts):
+    assert "PROTEST" in [d.type for d in drafts("Dock workers went on strike for higher pay.")]
+    assert "ASSAULT" in [d.type for d in drafts("The air force carried out strikes on rebel camps.")]
+
+
+def test_a_call_for_sanctions_against_x_accuses_x(nlp, lex):
+    from pactwatch.events.pair import type_spans
+
+    text = "The senators called for sanctions against the junta."
+    doc = nlp(text)
+    found = type_spans(doc, (0, 15), (text.index("the junta"), len(text) - 1), lex)
+    assert found.type == "ACCUSE"

@@ -12,7 +12,20 @@ Patterns (all over the lemmas of data/claims/cues.yaml, none over particular wor
 - evidential adverbs and adjectives, source implicit: "troops reportedly prepare …",
   "the reported deployment of troops";
 - participles and coordinated verbs take the subject of their head: "…, asserting that …",
-  "X dismissed … and affirmed that …"; coordinated subjects are split into ``source_parts``.
+  "X dismissed … and affirmed that …"; coordinated subjects are split into ``source_parts``;
+- wanting, planning, expecting with an infinitive: "X wants/plans/hopes to …", "X is expected
+  to …"; "called on Y to …"; a question after "ask": "asked whether …", "Asked about …, X said"
+  (the bare participle has an implicit source);
+- a cue verb with a preposition: "X called for …", "X talked about …", "X referred to …",
+  "X thanked Y for …" (data: ``prep_verbs``);
+- predicative adjectives: "X is confident that …", "X was critical of …";
+- "said yes/so", "as X reported, …", "X, who said …" (the relative pronoun is kept in the
+  source), "by saying …" (the subject of the verb "by" attaches to);
+- a cue noun under a verb takes the verb's subject: "X issued a statement that …";
+- quotations the parse leaves unattached ("“…,” X said", "X said on Monday, “…”"), and a
+  content that starts a quotation runs to its end across sentences;
+- sources and contents stay in the cue's paragraph; first- and second-person sources (the
+  writer, the reader) are not attributions.
 """
 
 from __future__ import annotations
@@ -380,18 +393,19 @@ def _verb_content(doc, verb, takes, lex: Lexicon, base: dict) -> list[Attributio
         return [Attribution(**base, content=char_spans(doc, ids), content_root=kids["dobj"].i)]
     if "dobj" in kids and _takes_object(kids["dobj"], takes, lex) and verb.dep_ != "acl":
         return _object_attributions(doc, kids["dobj"], lex, base)
-    if "clause" in takes and verb.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
-        head = verb.head  # "As the Times reported, X met Y"
-        return [Attribution(**base, content=_content(doc, head, [verb]), content_root=head.i)]
-    if "clause" in takes and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+    return _host_content(doc, verb, base) if "clause" in takes else []
+
+
+def _host_content(doc, verb, base: dict) -> list[Attribution]:
+    """The reported clause hosts the cue: "The plan, X said, failed", "As the Times reported,
+    X met Y"; or the cue ends in a colon: "X said: …"."""
+    as_clause = verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if as_clause or (verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX")):
         head = verb.head
         return [Attribution(**base, content=_content(doc, head, [verb]), content_root=head.i)]
-    if "clause" in takes:
-        quoted = _after_colon(doc, verb)
-        if quoted:
-            return [Attribution(**base, content=quoted)]
-    return []
+    quoted = _after_colon(doc, verb)
+    return [Attribution(**base, content=quoted)] if quoted else []
 
 
 def _takes_object(obj, takes, lex: Lexicon) -> bool:
@@ -497,7 +511,7 @@ def _noun_attributions(doc, noun, lex: Lexicon) -> list[Attribution]:
                                                           if t.dep_ in ("prep", "prt")}
     fields = _with_source(doc, holder, None, cue=char_spans(doc, cue),
                           stance=lex.nouns[lemma], kind="noun")
-    if "source" not in fields and not _existential(noun):
+    if "source" not in fields and not (_existential(noun) or lemma in lex.implicit_nouns):
         return []  # "accusations that …" with no holder: too often not an attribution
     return [Attribution(**fields, content=_content(doc, comp), content_root=comp.i)]
 

@@ -86,6 +86,7 @@ class CueFile(Model):
     prep_verbs: tuple[PrepGroup, ...]
     light_verbs: LightVerbs
     nouns: tuple[NounGroup, ...]
+    implicit_source_nouns: tuple[str, ...]
     noun_complements: tuple[str, ...]
     adjectives: WordClass
     predicatives: tuple[WordClass, ...]
@@ -112,6 +113,7 @@ class Lexicon(Model):
     light_verbs: frozenset[str]
     light_nouns: dict[str, CueStance]
     nouns: dict[str, CueStance]
+    implicit_nouns: frozenset[str]
     noun_complements: frozenset[str]
     adjectives: dict[str, CueStance]
     predicatives: dict[str, CueStance]
@@ -157,6 +159,7 @@ def build_lexicon(data: CueFile, path: str = "cues.yaml") -> Lexicon:
         light_verbs=frozenset(data.light_verbs.verbs),
         light_nouns=_index(path, data.light_verbs.nouns, lambda g: g.stance),
         nouns=_index(path, data.nouns, lambda g: g.stance),
+        implicit_nouns=frozenset(data.implicit_source_nouns),
         noun_complements=frozenset(data.noun_complements),
         adjectives={w: data.adjectives.stance for w in data.adjectives.lemmas},
         predicatives=_index(path, data.predicatives, lambda g: g.stance),

@@ -115,11 +115,20 @@ def pair_found(events: Iterable[Event], row: PlvRow) -> tuple[bool, bool]:
 
 def mention_found(drafts: Iterable[Draft], row: PlvRow) -> tuple[bool, bool]:
     """As :func:`pair_found`, on the detector's mentions: an argument overlapping the marked span
-    counts whether or not it names an actor (PLV marks any noun phrase: "the town", "a decision")."""
+    counts whether or not it names an actor (PLV marks any noun phrase: "the town", "a decision");
+    and in "X and Y agreed ..." the coordinated agents are each other's counterpart."""
     merge = penta_data().merge
-    hits = [d for d in drafts if _hit(list(d.source_spans) + _spans(d.source), row.source)
-            and (row.target is None or _hit(list(d.target_spans) + _spans(d.target), row.target))]
+    hits = [d for d in drafts if _links(d, row)]
     return bool(hits), any(merge.get(d.type, d.type) == row.gold for d in hits)
+
+
+def _links(draft: Draft, row: PlvRow) -> bool:
+    sources = list(draft.source_spans) + _spans(draft.source)
+    at = [s for s in sources if _hit([s], row.source)]
+    if not at or row.target is None:
+        return bool(at)
+    partners = [s for s in draft.source_spans if s not in at]
+    return _hit(list(draft.target_spans) + _spans(draft.target) + partners, row.target)
 
 
 def macro_f1(gold: list[str], pred: list[str | None], labels: tuple[str, ...]) -> dict[str, float]:

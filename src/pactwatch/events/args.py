@@ -16,7 +16,7 @@ def subjects(pred) -> list:
     found += [g for c in pred.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if found:
         return found
-    if pred.dep_ in ("xcomp", "conj", "advcl") and pred.head.i != pred.i:
+    if pred.dep_ in ("xcomp", "conj", "advcl", "acomp") and pred.head.i != pred.i:
         return subjects(pred.head)
     if pred.pos_ in ("NOUN", "PROPN"):
         owners = [c for c in pred.children if c.dep_ in ("poss", "compound", "amod") and _is_agent_word(c)]
@@ -93,6 +93,13 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     return list(seen.values())
 
 
-def arg_spans(tokens: list) -> tuple[tuple[int, int], ...]:
-    """Character spans of the noun phrases heading ``tokens`` and their conjuncts, actors or not."""
-    return tuple(np_bounds(head) for t in tokens for head in conjuncts(t) if head.pos_ != "PRON")
+def arg_spans(tokens: list, whole: bool = False) -> tuple[tuple[int, int], ...]:
+    """Character spans of the noun phrases heading ``tokens`` and their conjuncts, actors or not;
+    with ``whole``, each phrase with its modifiers ("a French citizen held hostage in Yemen")."""
+    heads = [head for t in tokens for head in conjuncts(t) if head.pos_ != "PRON"]
+    return tuple(np_bounds(h) for h in heads) + (tuple(_whole(h) for h in heads) if whole else ())
+
+
+def _whole(token) -> tuple[int, int]:
+    words = [t for t in token.subtree if t.dep_ != "punct"] or [token]
+    return words[0].idx, words[-1].idx + len(words[-1])

@@ -81,9 +81,30 @@ def theme_of(token):
     return None
 
 
+ANAPHORS = frozenset({"it", "they", "he", "she", "we", "who", "which", "that"})
+CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "conj", "advcl"})
+
+
+def antecedent(pred, subj) -> list:
+    """For a pronoun subject: the noun a relative clause hangs from ("the army, which shelled ..."),
+    else the subject of the clause it is reported or coordinated in ("X said it would ...")."""
+    if subj.lower_ not in ANAPHORS:
+        return []
+    if pred.dep_ == "relcl" and pred.head.pos_ in ("NOUN", "PROPN"):
+        return [pred.head]
+    node = pred
+    while node.dep_ in CLAUSE_LINKS and node.head.i != node.i:
+        node = node.head
+        named = [c for c in node.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if named:
+            return named
+    return []
+
+
 def source_tokens(token, pred, entry: Trigger, lex: EventLexicon, known) -> list:
-    """The agent; for a nominal event also "between X and Y"; for troop movements the troops."""
-    found = subjects(pred)
+    """The agent (a pronoun resolved in its sentence); for a nominal event also "between X and Y";
+    for troop movements without an agent, the troops."""
+    found = [a for t in subjects(pred) for a in (antecedent(t.head, t) if t.pos_ == "PRON" else []) or [t]]
     if not found and token.pos_ == "NOUN":
         holders = [token] + [g for c in token.children if c.lower_ == "of" for g in c.children]
         found = [g for h in holders for c in h.children if c.lower_ == "between"
@@ -96,11 +117,16 @@ def source_tokens(token, pred, entry: Trigger, lex: EventLexicon, known) -> list
 
 
 def target_tokens(token, pred, lex: EventLexicon) -> list:
-    """Objects of the trigger, and of the frame or light verb above it ("urged [the government] to ...")."""
+    """Objects of the trigger and of the frame or light verb above it ("urged [the government] to ..."),
+    and of its clausal complement: "demanded that [the government] resign", "agreed to open X to [Y]"."""
     found = objects(token, lex)
     if pred.i != token.i:
-        found += [t for t in objects(pred, lex) if t.i != token.i and t.i not in {f.i for f in found}]
-    return found
+        found += [t for t in objects(pred, lex) if t.i != token.i]
+    for comp in (c for c in list(token.children) + list(pred.children) if c.dep_ in ("ccomp", "xcomp")):
+        found += [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+        found += objects(comp, lex)
+    seen: set[int] = set()
+    return [t for t in found if not (t.i in seen or seen.add(t.i))]
 
 
 def denial_of_statement(token, entry: Trigger, lex: EventLexicon) -> bool:
@@ -125,7 +151,7 @@ def draft_at(token, entry: Trigger, lex: EventLexicon, known: tuple[Actor, ...],
     if state.status == "asserted" and any(c.lower_ in lex.reported_adjectives for c in token.children):
         state = replace(state, status="reported")
     return Draft(token, pred, kind, cameo, mode, entry.context, source, target, state, route, theme_of(token),
-                 arg_spans(subj), arg_spans(objs))
+                 arg_spans(subj), arg_spans(objs, whole=True))
 
 
 def _coded(token, entry: Trigger, frame, lex: EventLexicon, state: Standing) -> tuple:

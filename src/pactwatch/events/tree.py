@@ -28,12 +28,16 @@ def word_forms(token) -> set[str]:
 
 
 def objects_of(token) -> set[str]:
-    """Words a trigger governs that can select an object pattern ("sign" + treaty, "launch" + missile)."""
-    found: set[str] = set()
+    """Words a trigger governs that can select an object pattern ("sign" + treaty, "launch" + missile);
+    its prepositions and particles as "@for", "@on", and "@xcomp" for an infinitive complement."""
+    found: set[str] = {f"@{c.lower_}" for c in token.children if c.dep_ in ("prep", "prt")}
+    found |= {"@xcomp" for c in token.children if c.dep_ == "xcomp"}
     for child in token.children:
         if child.dep_ in OBJECT_DEPS or child.dep_ == "prt":
             found |= word_forms(child)
             found |= {w for gc in child.children if gc.dep_ in ("compound", "amod") for w in word_forms(gc)}
+            found |= {w for p in child.children if p.lower_ == "of" and child.lower_ in STATE_OF  # "a state of siege"
+                      for gc in p.children if gc.dep_ == "pobj" for w in word_forms(gc)}
         elif child.dep_ in ("prep", "agent"):
             found |= {w for gc in child.children if gc.dep_ == "pobj" for w in word_forms(gc)}
     if token.dep_ in ("compound", "amod", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
@@ -41,6 +45,7 @@ def objects_of(token) -> set[str]:
     return found
 
 
+STATE_OF = frozenset({"state", "states"})
 NAME_ENTS = frozenset({"GPE", "PERSON", "NORP", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "LOC"})
 GOVERNED_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "compound", "attr", "oprd"})
 
