@@ -4,11 +4,11 @@ from datetime import date
 
 import pytest
 
-pytestmark = pytest.mark.slow  # loads all of ATOP and runs the pipeline: about 30 s
-
 from pactwatch.alliances.load import load_atop, load_cow_states
 from pactwatch.readers import Meta
 from pactwatch.store.db import Database
+
+pytestmark = pytest.mark.slow  # loads all of ATOP and runs the pipeline: about 30 s
 
 
 @pytest.fixture(scope="module")
