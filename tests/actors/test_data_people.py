@@ -24,17 +24,19 @@ from pactwatch.actors.data import load_file
 PATH = Path(__file__).resolve().parents[2] / "src" / "pactwatch" / "data" / "actors" / "people.yaml"
 CUTOFF = date(2026, 11, 29)  # the data is current to this day
 WINDOW_START = date(2015, 1, 1)
+HISTORY_START = date(1970, 1, 1)  # issue 3: earlier office holders back to 1970
 ENTRY_KEYS = frozenset({"person", "aliases", "country", "roles"})
 ENTRY_OPTIONAL = frozenset({"source", "note"})
 ROLE_KEYS = frozenset({"office", "sector", "start", "end", "source"})
 ROLE_OPTIONAL = frozenset({"note"})
 NATIONAL_OFFICES = frozenset(
     {"head_of_state", "head_of_government", "foreign_minister", "defence_minister",
-     "chief_of_general_staff", "security_council_secretary"}
+     "chief_of_general_staff", "security_council_secretary", "party_leader", "president"}
 )
 ORG_OFFICES = frozenset({"un_secretary_general", "nato_secretary_general", "eu_high_representative"})
 SECTORS = {"head_of_state": "GOV", "head_of_government": "GOV", "foreign_minister": "GOV",
            "defence_minister": "GOV", "security_council_secretary": "GOV",
+           "party_leader": "GOV", "president": "GOV",
            "chief_of_general_staff": "MIL", "un_secretary_general": "IGO",
            "nato_secretary_general": "IGO", "eu_high_representative": "IGO"}
 OVERLAP_DAYS = 31
@@ -147,7 +149,7 @@ def test_dates_parse_and_are_ordered():
         if end is not None:
             assert ISO_DATE.match(r["end"]), (e["person"], r)
             assert start <= end <= CUTOFF, (e["person"], r)
-            assert end >= WINDOW_START, ("role ended before the window", e["person"], r)
+            assert end >= HISTORY_START, ("role ended before the window", e["person"], r)
 
 
 def test_sources_are_urls_or_declared_ids():
@@ -215,10 +217,90 @@ SPOT_CHECKS = [
     ("ORG", "eu_high_representative", "2022-06-01", "Josep Borrell"),
 ]
 
+HISTORICAL_SPOT_CHECKS = [
+    ("USA", "head_of_state", "1975-06-01", "Gerald Ford"),
+    ("USA", "head_of_state", "1974-08-09", "Gerald Ford"),
+    ("USA", "head_of_state", "1974-08-08", "Richard Nixon"),
+    ("USA", "head_of_state", "2005-06-01", "George W. Bush"),
+    ("USA", "head_of_state", "1990-06-01", "George H. W. Bush"),
+    ("USA", "foreign_minister", "2003-02-05", "Colin Powell"),
+    ("USA", "defence_minister", "2003-03-20", "Donald Rumsfeld"),
+    ("RUS", "party_leader", "1980-01-01", "Leonid Brezhnev"),
+    ("RUS", "head_of_state", "1980-01-01", "Leonid Brezhnev"),
+    ("RUS", "head_of_state", "1990-06-01", "Mikhail Gorbachev"),
+    ("RUS", "party_leader", "1987-01-01", "Mikhail Gorbachev"),
+    ("RUS", "head_of_state", "1986-01-01", "Andrei Gromyko"),
+    ("RUS", "head_of_state", "1995-01-01", "Boris Yeltsin"),
+    ("RUS", "head_of_state", "2005-01-01", "Vladimir Putin"),
+    ("RUS", "head_of_state", "2010-01-01", "Dmitry Medvedev"),
+    ("RUS", "head_of_government", "2010-01-01", "Vladimir Putin"),
+    ("RUS", "foreign_minister", "1997-01-01", "Yevgeny Primakov"),
+    ("CHN", "head_of_government", "1995-01-01", "Li Peng"),
+    ("CHN", "head_of_state", "2000-01-01", "Jiang Zemin"),
+    ("CHN", "party_leader", "1975-01-01", "Mao Zedong"),
+    ("GBR", "head_of_government", "1982-04-02", "Margaret Thatcher"),
+    ("GBR", "head_of_government", "2003-03-20", "Tony Blair"),
+    ("FRA", "head_of_state", "2000-01-01", "Jacques Chirac"),
+    ("FRA", "head_of_state", "1990-01-01", "François Mitterrand"),
+    ("FRA", "head_of_government", "1975-01-01", "Jacques Chirac"),
+    ("DEU", "head_of_government", "1990-10-03", "Helmut Kohl"),
+    ("DEU", "foreign_minister", "2003-01-01", "Joschka Fischer"),
+    ("JPN", "head_of_government", "2003-01-01", "Junichiro Koizumi"),
+    ("JPN", "head_of_state", "1980-01-01", "Hirohito"),
+    ("ISR", "head_of_government", "2005-01-01", "Ariel Sharon"),
+    ("ISR", "head_of_government", "1997-01-01", "Benjamin Netanyahu"),
+    ("ISR", "head_of_government", "2007-01-01", "Ehud Olmert"),
+    ("ISR", "head_of_government", "1979-03-26", "Menachem Begin"),
+    ("IRN", "head_of_state", "1985-01-01", "Ruhollah Khomeini"),
+    ("IRN", "head_of_state", "1975-01-01", "Mohammad Reza Pahlavi"),
+    ("IRN", "head_of_government", "2008-01-01", "Mahmoud Ahmadinejad"),
+    ("IRN", "president", "1985-01-01", "Ali Khamenei"),
+    ("IND", "head_of_government", "1999-05-01", "Atal Bihari Vajpayee"),
+    ("PAK", "head_of_state", "2005-01-01", "Pervez Musharraf"),
+    ("KOR", "head_of_state", "2000-06-13", "Kim Dae-jung"),
+    ("PRK", "head_of_state", "2000-06-13", "Kim Jong Il"),
+    ("PRK", "head_of_state", "1990-01-01", "Kim Il Sung"),
+    ("EGY", "head_of_state", "2000-01-01", "Hosni Mubarak"),
+    ("EGY", "head_of_state", "1978-09-17", "Anwar Sadat"),
+    ("IRQ", "head_of_state", "1990-08-02", "Saddam Hussein"),
+    ("IRQ", "head_of_government", "2008-01-01", "Nouri al-Maliki"),
+    ("SYR", "head_of_state", "1990-01-01", "Hafez al-Assad"),
+    ("SAU", "head_of_state", "1990-08-02", "Fahd bin Abdulaziz"),
+    ("LBN", "head_of_state", "1995-01-01", "Elias Hrawi"),
+    ("LBN", "head_of_government", "2004-01-01", "Rafic Hariri"),
+    ("JOR", "head_of_state", "1994-10-26", "Hussein bin Talal"),
+    ("TUR", "head_of_government", "2010-01-01", "Recep Tayyip Erdoğan"),
+    ("AFG", "head_of_state", "2005-01-01", "Hamid Karzai"),
+    ("UKR", "head_of_state", "2000-01-01", "Leonid Kuchma"),
+    ("POL", "head_of_state", "1992-01-01", "Lech Wałęsa"),
+    ("ITA", "head_of_government", "2003-01-01", "Silvio Berlusconi"),
+    ("CAN", "head_of_government", "1990-01-01", "Brian Mulroney"),
+    ("AUS", "head_of_government", "2003-01-01", "John Howard"),
+    ("BRA", "head_of_state", "2005-01-01", "Luiz Inácio Lula da Silva"),
+    ("MEX", "head_of_state", "1990-01-01", "Carlos Salinas de Gortari"),
+    ("ZAF", "head_of_state", "1995-01-01", "Nelson Mandela"),
+    ("NGA", "head_of_state", "1995-01-01", "Sani Abacha"),
+]
+
 
 @pytest.mark.parametrize(("country", "office", "on", "expected"), SPOT_CHECKS)
 def test_known_office_holders(country, office, on, expected):
     assert holders(country, office, date.fromisoformat(on)) == [expected]
+
+
+@pytest.mark.parametrize(("country", "office", "on", "expected"), HISTORICAL_SPOT_CHECKS)
+def test_known_historical_office_holders(country, office, on, expected):
+    assert holders(country, office, date.fromisoformat(on)) == [expected]
+
+
+def test_earlier_terms_merge_into_one_entry():
+    """A person back in office after a gap is one entry with several roles (Netanyahu, Putin)."""
+    netanyahu = next(e for e in entries() if e["person"] == "Benjamin Netanyahu")
+    starts = {r["start"] for r in netanyahu["roles"] if r["office"] == "head_of_government"}
+    assert {"1996-06-18", "2009-03-31"} <= starts
+    putin = [r for e in entries() if e["person"] == "Vladimir Putin" for r in e["roles"]]
+    assert {r["office"] for r in putin} == {"head_of_state", "head_of_government"}
+    assert len(putin) >= 5
 
 
 def test_one_person_several_offices():
@@ -237,3 +319,10 @@ def test_acting_holder_overlaps_suspended_incumbent():
 @given(st.dates(min_value=WINDOW_START, max_value=CUTOFF))
 def test_usa_has_exactly_one_president_every_day(on):
     assert len(holders("USA", "head_of_state", on)) == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=HISTORY_START, max_value=CUTOFF))
+def test_usa_and_gbr_heads_since_1970_one_at_a_time(on):
+    assert len(holders("USA", "head_of_state", on)) == 1
+    assert len(holders("GBR", "head_of_government", on)) == 1

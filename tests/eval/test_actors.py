@@ -54,7 +54,7 @@ def test_scoring_on_two_keyed_rows(shared, tmp_path):
 
 @pytest.mark.slow
 def test_thresholds_on_the_key(shared):
-    """Aims: precision >= 0.95, recall >= 0.90; recall is held at 0.85 (see the report)."""
+    """The issue's aims: precision >= 0.95, recall >= 0.90 (measured 0.989 / 0.942)."""
     score = evaluate(shared / "eval" / "plv" / "PLV_train.tsv", read_key(KEY), only_keyed=True)
     assert score.precision >= 0.95
-    assert score.recall >= 0.85
+    assert score.recall >= 0.90

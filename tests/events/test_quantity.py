@@ -1,31 +1,26 @@
-from hypothesis import given
-from hypothesis import strategies as st
+"""An event's quantity: the count of its theme, read by pactwatch.dates.quantities (one reader)."""
+
+from pactwatch.dates.quantities import find_quantities
+from pactwatch.events.build import event_quantity
+from pactwatch.events.detect import detect
 
 
-def _troops(nlp, text):
-    from pactwatch.events.quantity import quantity_of
-
+def _quantity(nlp, lex, text, kind):
     doc = nlp(text)
-    noun = next(t for t in doc if t.lemma_ in ("troop", "soldier"))
-    return quantity_of(noun)
+    draft = next(d for s in doc.sents for d in detect(s, lex, (), keep_unresolved=True) if d.type == kind)
+    return event_quantity(draft, find_quantities(doc))
 
 
-def test_numeral_with_thousands_separator(nlp):
-    q = _troops(nlp, "Pyongyang sent 10,000 troops.")
-    assert (q.value, q.unit, q.lower_bound) == (10000, "troop", False)
+def test_numeral_with_thousands_separator(nlp, lex):
+    q = _quantity(nlp, lex, "The army deployed 10,000 troops to the border.", "MOBILIZE")
+    assert q.value == 10000 and not q.lower_bound
 
 
-def test_thousands_of_is_a_lower_bound(nlp):
-    q = _troops(nlp, "Thousands of soldiers crossed the river.")
-    assert (q.value, q.lower_bound) == (1000, True)
+def test_thousands_of_is_a_lower_bound(nlp, lex):
+    q = _quantity(nlp, lex, "Police arrested thousands of protesters in the capital.", "COERCE")
+    assert q.value >= 1000 and q.lower_bound and q.unit.startswith("protester")
 
 
-def test_more_than_is_a_lower_bound(nlp):
-    assert _troops(nlp, "The army sent more than 500 soldiers.").lower_bound
-
-
-@given(st.integers(min_value=2, max_value=999_999))
-def test_any_formatted_integer_reads_back(n):
-    from pactwatch.events.quantity import _number
-
-    assert _number(f"{n:,}") == n
+def test_a_date_is_not_a_quantity(nlp, lex):
+    text = "Monday, January 28, 2019\n\nTwin bombings yesterday struck the cathedral in Jolo."
+    assert _quantity(nlp, lex, text, "ASSAULT") is None

@@ -73,3 +73,31 @@ def test_promised_withdrawal_of_a_bill_is_planned_not_done(sentence_of, lex):
 def test_wanting_forces_to_leave_is_a_demand(sentence_of, lex):
     sent = sentence_of("Car bomb ramming attack", "wants foreign forces to leave")
     assert ("REQUEST", ["the Taliban"]) in [(c[0], c[1]) for c in coded(sent, lex)]
+
+
+def test_concurring_with_an_opinion_is_no_agreement(sentence_of, lex):
+    sent = sentence_of("Bombs kill at least 20 at cathedral", "Hataman agreed")
+    assert "AGREE" not in [kind for kind, *_ in coded(sent, lex)]
+
+
+def test_more_naval_cooperation_is_cooperation_not_mobilisation(sentence_of, lex):
+    sent = sentence_of("Rouhani tells foreign powers", "increased cooperation")
+    kinds = [kind for kind, *_ in coded(sent, lex)]
+    assert "COOPERATE" in kinds and "MOBILIZE" not in kinds
+
+
+def test_the_convicted_is_not_the_one_who_convicts(sentence_of, lex):
+    sent = sentence_of("Suspect in Kenosha", "If convicted")
+    assert not [c for c in coded(sent, lex) if c[0] == "SANCTION" and "Rittenhouse" in c[1]]
+
+
+def test_a_dateline_year_is_not_the_size_of_a_bombing(articles, nlp, lex):
+    from pactwatch.dates.quantities import find_quantities
+    from pactwatch.events.build import event_quantity
+    from pactwatch.events.detect import detect
+
+    text = next(t for title, t in articles.items() if "Bombs kill at least 20 at cathedral" in title)
+    doc = nlp(text)
+    bombing = next(d for s in doc.sents for d in detect(s, lex, (), keep_unresolved=True) if d.type == "ASSAULT")
+    quantity = event_quantity(bombing, find_quantities(doc))
+    assert quantity is None or quantity.value < 1000

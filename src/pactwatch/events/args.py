@@ -16,13 +16,18 @@ def subjects(pred) -> list:
     found += [g for c in pred.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if found:
         return found
-    if pred.dep_ in ("xcomp", "conj", "advcl", "acomp") and pred.head.i != pred.i:
+    if pred.dep_ in ("xcomp", "conj", "advcl", "acomp") and pred.head.i != pred.i and not _bare_passive(pred):
         return subjects(pred.head)
     if pred.pos_ in ("NOUN", "PROPN"):
         owners = [c for c in pred.children if c.dep_ in ("poss", "compound", "amod") and _is_agent_word(c)]
         return owners or [g for c in pred.children if c.dep_ == "amod" for g in c.children
                           if g.dep_ in ("nsubj", "poss") and _is_agent_word(g)]
     return []
+
+
+def _bare_passive(pred) -> bool:
+    """A reduced passive clause ("If convicted, X could ..."): the subject it leans on is its patient."""
+    return pred.dep_ == "advcl" and pred.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in pred.children)
 
 
 def _is_agent_word(token) -> bool:

@@ -6,10 +6,10 @@ import hashlib
 import json
 
 from pactwatch.context import ArticleContext
+from pactwatch.dates.quantities import QuantityMention
 from pactwatch.events.args import resolve
 from pactwatch.events.detect import Draft
 from pactwatch.events.lexicon import EventLexicon
-from pactwatch.events.quantity import quantity_of
 from pactwatch.records import Actor, DateValue, Event, Place, Quantity
 
 
@@ -38,13 +38,18 @@ def event_place(ctx: ArticleContext, draft: Draft) -> Place | None:
     return min(inside, key=lambda p: abs(p.start - draft.token.idx)) if inside else None
 
 
-def event_quantity(draft: Draft) -> Quantity | None:
-    nouns = [draft.theme] if draft.theme is not None else []
-    for noun in nouns + [c for c in draft.token.subtree if c.pos_ == "NOUN"]:
-        found = quantity_of(noun)
-        if found:
-            return found
-    return None
+def event_quantity(draft: Draft, mentions: list[QuantityMention]) -> Quantity | None:
+    """The counted quantity of the event's theme ("10,000 troops" deployed), else the one nearest
+    the trigger among the nouns it governs; read by the time stage's quantity reader."""
+    counted = {m.noun_start: m for m in mentions if m.noun_start is not None}
+    theme = draft.theme
+    if theme is not None:  # the counted noun, or the count word itself ("thousands [of protesters]")
+        hit = counted.get(theme.idx) or next((m for m in mentions if m.start <= theme.idx < m.end), None)
+        if hit:
+            return hit.quantity
+    nouns = sorted((t for t in draft.token.subtree if t.pos_ in ("NOUN", "PROPN") and t.idx in counted),
+                   key=lambda t: abs(t.i - draft.token.i))
+    return counted[nouns[0].idx].quantity if nouns else None
 
 
 def confidence(draft: Draft) -> float:
@@ -54,7 +59,8 @@ def confidence(draft: Draft) -> float:
     return round(min(score, 0.95), 2)
 
 
-def to_event(ctx: ArticleContext, draft: Draft, lex: EventLexicon) -> Event:
+def to_event(ctx: ArticleContext, draft: Draft, lex: EventLexicon,
+             mentions: list[QuantityMention] | None = None) -> Event:
     evidence = ctx.evidence_at(draft.token.idx)
     location = event_place(ctx, draft)
     state = draft.standing
@@ -62,7 +68,7 @@ def to_event(ctx: ArticleContext, draft: Draft, lex: EventLexicon) -> Event:
         id=event_id(ctx.article.id, draft.type, draft.source, draft.target, location, evidence.sentence),
         type=draft.type, mode=draft.mode, context=sorted(draft.context),
         source=draft.source, target=draft.target, date=event_date(ctx, draft), location=location,
-        quantity=event_quantity(draft), status=state.status,
+        quantity=event_quantity(draft, mentions or []), status=state.status,
         attributed_to=resolve(list(state.attributed_to), ctx.actors, lex),
         denied_by=resolve(list(state.denied_by), ctx.actors, lex),
         cameo=draft.cameo, confidence=confidence(draft), trigger=draft.token.text, evidence=[evidence],

@@ -124,12 +124,12 @@ class EventLexicon(_Model):
     state_nouns: frozenset[str] = frozenset()
     demand_against: AgainstRule | None = None
 
-    def trigger(self, lemma: str, pos: str, objects: set[str]) -> Trigger | None:
+    def trigger(self, lemma: str, pos: str, objects: set[str], patterns_only: bool = False) -> Trigger | None:
         """The first entry for this word: an object pattern whose object is present, else a plain one."""
         for entry in self.patterns:
             if entry.fits(lemma, pos) and objects & set(entry.objects):
                 return entry
-        return next((e for e in self.plain if e.fits(lemma, pos)), None)
+        return None if patterns_only else next((e for e in self.plain if e.fits(lemma, pos)), None)
 
     def frame(self, lemma: str, inner_type: str | None) -> Frame | None:
         for frame in self.frames:

@@ -6,6 +6,7 @@ import logging
 
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext
+from pactwatch.dates.quantities import find_quantities
 from pactwatch.events.build import to_event
 from pactwatch.events.detect import detect
 from pactwatch.events.lexicon import EventLexicon, load_lexicon
@@ -20,8 +21,9 @@ def find_events(ctx: ArticleContext, lex: EventLexicon) -> list[Event]:
     if ctx.doc is None:
         return []
     events: list[Event] = []
+    mentions = find_quantities(ctx.doc)
     for sent in ctx.doc.sents:
-        events += [to_event(ctx, draft, lex) for draft in detect(sent, lex, ctx.actors)]
+        events += [to_event(ctx, draft, lex, mentions) for draft in detect(sent, lex, ctx.actors)]
     log.debug("article %s: %d event mentions", ctx.article.id[:12], len(events))
     return events
 

@@ -29,9 +29,9 @@ def word_forms(token) -> set[str]:
 
 def objects_of(token) -> set[str]:
     """Words a trigger governs that can select an object pattern ("sign" + treaty, "launch" + missile);
-    its prepositions and particles as "@for", "@on", and "@xcomp" for an infinitive complement."""
-    found: set[str] = {f"@{c.lower_}" for c in token.children if c.dep_ in ("prep", "prt")}
-    found |= {"@xcomp" for c in token.children if c.dep_ == "xcomp"}
+    its prepositions and particles as "@for", "@on", and its complements as "@xcomp", "@ccomp", "@dobj"."""
+    found: set[str] = {f"@{c.lower_}" for c in token.children if c.dep_ in ("prep", "prt") and not _when(c)}
+    found |= {f"@{c.dep_}" for c in token.children if c.dep_ in ("xcomp", "ccomp", "dobj")}
     for child in token.children:
         if child.dep_ in OBJECT_DEPS or child.dep_ == "prt":
             found |= word_forms(child)
@@ -39,13 +39,20 @@ def objects_of(token) -> set[str]:
             found |= {w for p in child.children if p.lower_ == "of" and child.lower_ in STATE_OF  # "a state of siege"
                       for gc in p.children if gc.dep_ == "pobj" for w in word_forms(gc)}
         elif child.dep_ in ("prep", "agent"):
-            found |= {w for gc in child.children if gc.dep_ == "pobj" for w in word_forms(gc)}
+            objs = [gc for gc in child.children if gc.dep_ == "pobj"]
+            found |= {w for gc in objs for w in word_forms(gc)}
+            found |= {w for gc in objs for m in gc.children if m.dep_ in ("compound", "amod") for w in word_forms(m)}
     if token.dep_ in ("compound", "amod", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
         found |= word_forms(token.head)
     return found
 
 
 STATE_OF = frozenset({"state", "states"})
+def _when(prep) -> bool:
+    """A preposition introducing a date or time ("on Saturday"), not an argument."""
+    return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children if g.dep_ == "pobj")
+
+
 NAME_ENTS = frozenset({"GPE", "PERSON", "NORP", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "LOC"})
 GOVERNED_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "compound", "attr", "oprd"})
 
@@ -53,7 +60,9 @@ GOVERNED_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "compound", "attr", "opr
 def trigger_at(token, lex: EventLexicon) -> Trigger | None:
     if token.pos_ not in ("VERB", "NOUN", "PROPN", "AUX") or token.ent_type_ in NAME_ENTS:
         return None
-    return lex.trigger(token.lemma_.lower(), pos_of(token), objects_of(token))
+    # a noun modifying another noun ("gulf war allies", "war games") is an event only through a pattern
+    modifier = token.dep_ == "compound" and token.pos_ == "NOUN"
+    return lex.trigger(token.lemma_.lower(), pos_of(token), objects_of(token), patterns_only=modifier)
 
 
 def governing_trigger(token, lex: EventLexicon):
