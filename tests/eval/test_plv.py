@@ -62,8 +62,24 @@ def test_thirty_rows_end_to_end(shared, tmp_path):
     assert len(lines) == 30 and set(lines[0]) == {"uid", "type", "penta", "found"}
 
 
-@pytest.mark.slow
-@pytest.mark.xfail(reason="measured on the train split: accuracy 0.705, macro-F1 0.673, pair found 0.44 (below target)", strict=False)
-def test_full_train_split_meets_targets(shared):
+@pytest.fixture(scope="module")
+def full_report(shared):
     report, _ = evaluate(read_plv(shared / "eval" / "plv" / "PLV_train.tsv"))
-    assert report.accuracy >= 0.80 and report.macro_f1 >= 0.75 and report.found >= 0.70
+    return report
+
+
+@pytest.mark.slow
+def test_full_train_split_reaches_what_was_measured(full_report):
+    # measured 2026-11-29: given the pair, accuracy 0.780 / macro-F1 0.753 / penta 0.860 with the
+    # classifier fallback (0.774 / 0.754 / 0.850 rules only); end to end, found 0.781, typed 0.651
+    assert full_report.accuracy >= 0.77 and full_report.penta_accuracy >= 0.84
+    assert full_report.macro_f1 >= 0.75  # the issue's target
+    assert full_report.found >= 0.70  # the issue's target
+    assert full_report.found_typed >= 0.64
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(reason="issue target: type accuracy >= 0.80 given the pair; measured 0.780 "
+                          "(0.774 rules only) on the train split", strict=False)
+def test_full_train_split_meets_the_accuracy_target(full_report):
+    assert full_report.accuracy >= 0.80

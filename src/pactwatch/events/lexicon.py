@@ -52,6 +52,7 @@ class Frame(_Model):
     cameo: str
     lemmas: tuple[str, ...]
     only: str | None = None  # cooperative | conflictual
+    unless: tuple[str, ...] = ()  # inner types the frame leaves as they are
     source: str
 
 
@@ -133,7 +134,7 @@ class EventLexicon(_Model):
 
     def frame(self, lemma: str, inner_type: str | None) -> Frame | None:
         for frame in self.frames:
-            if lemma in frame.lemmas and self._polarity_ok(frame, inner_type):
+            if lemma in frame.lemmas and self._polarity_ok(frame, inner_type) and inner_type not in frame.unless:
                 return frame
         return None
 

@@ -72,9 +72,23 @@ def _outcome(path: list, at: int, entry, route: str, lex: EventLexicon) -> PairT
     return PairType(entry.type, entry.cameo, entry.mode, token.lemma_, route, neg)
 
 
+CONDITION_MARKS = frozenset({"until", "unless", "if", "before", "after", "when", "while", "because", "since", "once"})
+
+
+def _main_clause(inner: list) -> list:
+    """The path above a condition or circumstance clause ("will not end the strike [until X meets ...]")."""
+    for k, token in enumerate(inner):
+        clause = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
+        if k and (clause or (token.dep_ == "prep" and token.lower_ in CONDITION_MARKS)):
+            return inner[:k]
+    return inner
+
+
 def _on_path(path: list, end_i: int, lex: EventLexicon, route: str) -> PairType | None:
     inner = [t for t in path if t.i != end_i]
-    token, entry = _innermost(inner, lex)
+    token, entry = _innermost(_main_clause(inner), lex)
+    if token is None:
+        token, entry = _innermost(inner, lex)
     if token is None:
         return None
     ids = [t.i for t in inner]

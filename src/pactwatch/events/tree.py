@@ -32,11 +32,13 @@ def objects_of(token) -> set[str]:
     its prepositions and particles as "@for", "@on", and its complements as "@xcomp", "@ccomp", "@dobj"."""
     found: set[str] = {f"@{c.lower_}" for c in token.children if c.dep_ in ("prep", "prt") and not _when(c)}
     found |= {f"@{c.dep_}" for c in token.children if c.dep_ in ("xcomp", "ccomp", "dobj")}
+    found |= {w for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "ADJ"  # "found X guilty"
+              for w in word_forms(c)}
     for child in token.children:
         if child.dep_ in OBJECT_DEPS or child.dep_ == "prt":
             found |= word_forms(child)
             found |= {w for gc in child.children if gc.dep_ in ("compound", "amod") for w in word_forms(gc)}
-            found |= {w for p in child.children if p.lower_ == "of" and child.lower_ in STATE_OF  # "a state of siege"
+            found |= {w for p in child.children if p.lower_ == "of" and child.lower_ in STATE_OF
                       for gc in p.children if gc.dep_ == "pobj" for w in word_forms(gc)}
         elif child.dep_ in ("prep", "agent"):
             objs = [gc for gc in child.children if gc.dep_ == "pobj"]
@@ -47,7 +49,9 @@ def objects_of(token) -> set[str]:
     return found
 
 
-STATE_OF = frozenset({"state", "states"})
+# nouns that measure or contain what is acted on: "a state of siege", "13 tons of medicine"
+STATE_OF = frozenset({"state", "states", "ton", "tons", "tonne", "tonnes", "team", "teams", "wave", "series",
+                      "batch", "shipment", "consignment", "convoy", "package", "contingent", "load", "truckload"})
 def _when(prep) -> bool:
     """A preposition introducing a date or time ("on Saturday"), not an argument."""
     return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children if g.dep_ == "pobj")
