@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= sqlite:///pactwatch.db
 PYTEST_ARGS ?=
 
-.PHONY: install demo test test-slow lint bench clean
+.PHONY: install demo test test-slow test-classifier bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,11 @@ test: install  ## set up and run the test suite (fast tests; PostgreSQL tests ne
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test-slow: install  ## the slow tests too (full evaluations)
-	$(BIN)/pytest -m "slow or not slow" $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not classifier" $(PYTEST_ARGS)
+
+test-classifier: install  ## the optional event-typing classifier (installs torch 2.13.0 CPU and MiniLM)
+	$(BIN)/python -m pip install -q -e '.[test,classifier]'
+	$(BIN)/pytest -m classifier $(PYTEST_ARGS)
 
 bench: install
 	$(BIN)/python bench/bench_pipeline.py --shared ../shared

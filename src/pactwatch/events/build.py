@@ -31,11 +31,22 @@ def event_date(ctx: ArticleContext, draft: Draft) -> DateValue | None:
 
 
 def event_place(ctx: ArticleContext, draft: Draft) -> Place | None:
-    """A place inside the clause of the event (the predicate's subtree), nearest the trigger."""
+    """A place inside the clause of the event (the predicate's subtree): the most specific one
+    (a region or city before a whole country), then the one nearest the trigger.  A place
+    name inside a longer actor name ("State Duma", "Kursk Governor") is not a place."""
     tokens = list(draft.pred.subtree)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    inside = [p for p in ctx.places if p.start is not None and start <= p.start < end]
-    return min(inside, key=lambda p: abs(p.start - draft.token.idx)) if inside else None
+    inside = [p for p in ctx.places if p.start is not None and start <= p.start < end
+              and not _inside_actor_name(p, ctx.actors)]
+    if not inside:
+        return None
+    return min(inside, key=lambda p: (p.admin1 is None, abs(p.start - draft.token.idx)))
+
+
+def _inside_actor_name(place: Place, actors) -> bool:
+    return any(a.start is not None and a.start <= place.start and place.end <= a.end
+               and (a.end - a.start) > (place.end - place.start) and (a.sector or a.person)
+               for a in actors)
 
 
 def event_quantity(draft: Draft, mentions: list[QuantityMention]) -> Quantity | None:
@@ -47,9 +58,16 @@ def event_quantity(draft: Draft, mentions: list[QuantityMention]) -> Quantity | 
         hit = counted.get(theme.idx) or next((m for m in mentions if m.start <= theme.idx < m.end), None)
         if hit:
             return hit.quantity
-    nouns = sorted((t for t in draft.token.subtree if t.pos_ in ("NOUN", "PROPN") and t.idx in counted),
+    nouns = sorted((t for t in draft.token.subtree if t.pos_ in ("NOUN", "PROPN")
+                    and t.idx in counted and _near(t, draft.token)),
                    key=lambda t: abs(t.i - draft.token.i))
     return counted[nouns[0].idx].quantity if nouns else None
+
+
+def _near(token, trigger) -> bool:
+    """A counted noun the trigger governs directly or through one word ("sent 300 troops",
+    "deployment of 10,000 troops"), not one buried in a modifier ("a pact between two states")."""
+    return token.head == trigger or token.head.head == trigger
 
 
 def confidence(draft: Draft) -> float:
