@@ -7,10 +7,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from pactwatch import errors
+from pactwatch.datafiles import load_validated
 from pactwatch.errors import PactwatchError
 
 errors.define("PW520", "{path}: time rules file not found")
@@ -73,16 +73,7 @@ def default_path() -> Path:
 @lru_cache(maxsize=4)
 def load_time_rules(path: str | None = None) -> TimeRules:
     file = Path(path) if path else default_path()
-    if not file.is_file():
-        raise PactwatchError("PW520", path=file)
-    try:
-        rules = TimeRules.model_validate(yaml.safe_load(file.read_text(encoding="utf-8")))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise PactwatchError("PW521", path=file, detail=f"{where}: {first['msg']}") from None
-    except yaml.YAMLError as exc:
-        raise PactwatchError("PW521", path=file, detail=str(exc).splitlines()[0]) from None
+    rules = load_validated(file, TimeRules, missing="PW520", invalid="PW521")
     cited = {rules.relative.source, rules.modifiers.source, rules.numbers.source,
              rules.future_cues.source, rules.vague.source}
     if rules.schema_ != SCHEMA or not cited <= rules.source_ids():

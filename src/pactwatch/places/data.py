@@ -7,10 +7,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from pactwatch import errors
+from pactwatch.datafiles import load_validated
 from pactwatch.errors import PactwatchError
 
 errors.define("PW500", "{path}: places data file not found")
@@ -100,16 +100,7 @@ def default_path() -> Path:
 def load_rules(path: str | None = None) -> GazetteerRules:
     """Read and validate the gazetteer rules; raise PactwatchError PW500-PW502."""
     file = Path(path) if path else default_path()
-    if not file.is_file():
-        raise PactwatchError("PW500", path=file)
-    try:
-        rules = GazetteerRules.model_validate(yaml.safe_load(file.read_text(encoding="utf-8")))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise PactwatchError("PW501", path=file, detail=f"{where}: {first['msg']}") from None
-    except yaml.YAMLError as exc:
-        raise PactwatchError("PW501", path=file, detail=str(exc).splitlines()[0]) from None
+    rules = load_validated(file, GazetteerRules, missing="PW500", invalid="PW501")
     if rules.schema_ != SCHEMA:
         raise PactwatchError("PW501", path=file, detail=f"schema must be {SCHEMA}")
     ids = {s.id for s in rules.sources}
