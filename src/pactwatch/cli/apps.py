@@ -6,7 +6,9 @@ pipeline), calls one library function, and prints.  Only the CLI prints.
 
 from __future__ import annotations
 
+import enum
 import sys
+from datetime import date
 from typing import NoReturn
 
 import typer
@@ -37,3 +39,34 @@ def fail(error: PactwatchError | str, code: int = 1) -> NoReturn:
 
 def print_json(text: str) -> None:
     sys.stdout.write(text + "\n")
+
+
+class TableJson(str, enum.Enum):
+    table = "table"
+    json = "json"
+
+
+class TableJsonCsv(str, enum.Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def parse_date(value: str | None) -> date | None:
+    """A YYYY-MM-DD option value, or exit 2 with the catalogue's message."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(PactwatchError("PW020", value=value), code=2)
+
+
+def open_db(url: str):
+    """The store at ``url`` (migrated), or exit 1 with the catalogue's message."""
+    from pactwatch.store.db import Database
+
+    try:
+        return Database(url)
+    except PactwatchError as exc:
+        fail(exc)

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import enum
-
 import typer
 from rich.table import Table
 
-from pactwatch.cli.apps import app, fail, out, print_json
+from pactwatch.cli.apps import TableJson, app, fail, out, print_json
 from pactwatch.errors import PactwatchError
-
-
-class Format(str, enum.Enum):
-    json = "json"
-    table = "table"
 
 
 @app.command("classify-clause")
 def classify_clause_cmd(
     text: str = typer.Argument(..., help="The text of one treaty article."),
-    format: Format = typer.Option(Format.table, "--format", "-f", help="json or table."),
+    format: TableJson = typer.Option(TableJson.table, "--format", "-f", help="json or table."),
 ) -> None:
     """Code a treaty article into ATOP obligation types and conditions, with the cue spans."""
     from pactwatch.treaties.clauses import classify_clause
@@ -28,7 +21,7 @@ def classify_clause_cmd(
         coding = classify_clause(text)
     except PactwatchError as exc:
         fail(exc)
-    if format is Format.json:
+    if format is TableJson.json:
         print_json(coding.model_dump_json(indent=2))
         return
     table = Table(title=f"mutual: {'yes' if coding.mutual else 'no'}")

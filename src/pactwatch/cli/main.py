@@ -5,30 +5,28 @@ from __future__ import annotations
 import enum
 import logging
 import sys
-from datetime import date
 from pathlib import Path
 
 import typer
 
 from pactwatch.api import extract_article
 from pactwatch.cli import render
-from pactwatch.cli.apps import DB_OPTION, app, err, fail, out, print_json
+from pactwatch.cli.apps import (
+    DB_OPTION,
+    TableJson,
+    TableJsonCsv,
+    app,
+    err,
+    fail,
+    open_db,
+    out,
+    parse_date,
+    print_json,
+)
 from pactwatch.config import Config
 from pactwatch.errors import InputError, PactwatchError
 from pactwatch.pipeline import list_stages
 from pactwatch.readers import Meta, read_file
-from pactwatch.store.db import Database
-
-
-class TableJson(str, enum.Enum):
-    table = "table"
-    json = "json"
-
-
-class TableJsonCsv(str, enum.Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
 
 
 class ExportFormat(str, enum.Enum):
@@ -41,22 +39,6 @@ class ExportWhat(str, enum.Enum):
     claims = "claims"
     treaties = "treaties"
     articles = "articles"
-
-
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(PactwatchError("PW020", value=value), code=2)
-
-
-def _open(db: str) -> Database:
-    try:
-        return Database(db)
-    except PactwatchError as exc:
-        fail(exc)
 
 
 @app.callback()
@@ -81,9 +63,9 @@ def ingest(
     """Read, extract and store articles; each article in its own transaction."""
     from pactwatch.cli.progress import IngestProgress
 
-    meta = Meta(url=url, title=title, source=source, published=_date(published))
+    meta = Meta(url=url, title=title, source=source, published=parse_date(published))
     config = Config(processes=processes, batch_size=batch_size, max_bytes=max_bytes)
-    database = _open(db)
+    database = open_db(db)
     with IngestProgress(err) as progress:
         report = database.ingest(paths, meta=meta, config=config, progress=progress.step)
     for line in report.errors:
@@ -102,7 +84,7 @@ def extract(
     format: TableJson = typer.Option(TableJson.json, "--format", "-f"),
 ):
     """Run the pipeline on one article without storing it, and print what it finds."""
-    meta = Meta(url=url, title=title, source=source, published=_date(published))
+    meta = Meta(url=url, title=title, source=source, published=parse_date(published))
     try:
         article = next(iter(read_file(file, meta)))
         if isinstance(article, InputError):
@@ -138,7 +120,7 @@ def events(
     format: TableJsonCsv = typer.Option(TableJsonCsv.table, "--format", "-f"),
 ):
     """Stored events, filtered."""
-    found = _open(db).events(actor=actor, type=type, since=_date(since), until=_date(until),
+    found = open_db(db).events(actor=actor, type=type, since=parse_date(since), until=parse_date(until),
                              status=status)
     _emit(found, format, render.events_table)
 
@@ -153,7 +135,7 @@ def claims(
     format: TableJsonCsv = typer.Option(TableJsonCsv.table, "--format", "-f"),
 ):
     """Stored claims: who says what, who denies it."""
-    found = _open(db).claims(actor=actor, disputed=disputed, about=about, status=status)
+    found = open_db(db).claims(actor=actor, disputed=disputed, about=about, status=status)
     _emit(found, format, render.claims_table)
 
 
@@ -168,7 +150,7 @@ def treaties(
     format: TableJsonCsv = typer.Option(TableJsonCsv.table, "--format", "-f"),
 ):
     """Stored treaties: parties, obligations, ratification stages."""
-    found = _open(db).treaties(actor=actor, since=_date(since), until=_date(until),
+    found = open_db(db).treaties(actor=actor, since=parse_date(since), until=parse_date(until),
                                status=status, source=source)
     _emit(found, format, render.treaties_table)
 
@@ -181,7 +163,7 @@ def export(
     output: Path = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
 ):
     """Export stored records as JSON Lines or CSV."""
-    database = _open(db)
+    database = open_db(db)
     records = getattr(database, what.value)()
     text = records.to_jsonl() if format is ExportFormat.jsonl else records.to_csv()
     if output:
@@ -208,7 +190,7 @@ def pipeline():
 @app.command()
 def summary(db: str = DB_OPTION, limit: int = typer.Option(15, help="Rows per table.")):
     """A readable summary of what the store holds."""
-    database = _open(db)
+    database = open_db(db)
     counts = database.counts()
     out.print(", ".join(f"{n} {name}" for name, n in counts.items()) + f" in {database.url}")
     out.print(render.events_table(database.events()[:limit], title="Events (first by date)"))

@@ -8,22 +8,27 @@ from __future__ import annotations
 
 import enum
 import sys
-from datetime import date
 from pathlib import Path
 
 import typer
 from rich.table import Table
 
-from pactwatch.cli.apps import DB_OPTION, ask_app, eval_app, fail, out, print_json, reference_app
+from pactwatch.cli.apps import (
+    DB_OPTION,
+    TableJson,
+    ask_app,
+    eval_app,
+    fail,
+    open_db,
+    out,
+    parse_date,
+    print_json,
+    reference_app,
+)
 from pactwatch.errors import PactwatchError
 
 load_app = typer.Typer(help="Load reference data into the store.", no_args_is_help=True)
 reference_app.add_typer(load_app, name="load")
-
-
-class Format(str, enum.Enum):
-    json = "json"
-    table = "table"
 
 
 class GraphFormat(str, enum.Enum):
@@ -31,28 +36,12 @@ class GraphFormat(str, enum.Enum):
     json = "json"
 
 
-FORMAT = typer.Option(Format.table, "--format", "-f", help="json or table.")
-
-
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(PactwatchError("PW020", value=value), code=2)
-
-
-def _database(db: str):
-    from pactwatch.store.db import Database
-
-    try:
-        return Database(db)
-    except PactwatchError as exc:
-        fail(exc)
+FORMAT = typer.Option(TableJson.table, "--format", "-f", help="json or table.")
 
 
 def _run(db: str, fn, *args, write: bool = False):
     """Call ``fn(conn, *args)`` in one transaction (or a read connection); errors → exit 1."""
-    database = _database(db)
+    database = open_db(db)
     try:
         if write:
             with database.transaction() as conn:
@@ -72,7 +61,7 @@ def load_atop(
     db: str = DB_OPTION,
     obvary_from_ddyr: bool = typer.Option(
         True, help="Decide who owes whom in OBVARY alliances from the ddyr files in DIR."),
-    format: Format = FORMAT,
+    format: TableJson = FORMAT,
 ):
     """Load ATOP 5.1 (alliances, phases, members, directed obligations) into the store."""
     from pactwatch.alliances.load import load_atop as run
@@ -85,7 +74,7 @@ def load_atop(
 def load_cow_states(
     directory: Path = typer.Argument(..., help="Folder with COW states2016.csv."),
     db: str = DB_OPTION,
-    format: Format = FORMAT,
+    format: TableJson = FORMAT,
 ):
     """Load the COW state list and the COW↔ISO3 map into the store."""
     from pactwatch.alliances.load import load_cow_states as run
@@ -93,8 +82,8 @@ def load_cow_states(
     _print_load(_run(db, run, directory, write=True), format)
 
 
-def _print_load(report, format: Format) -> None:
-    if format is Format.json:
+def _print_load(report, format: TableJson) -> None:
+    if format is TableJson.json:
         print_json(report.model_dump_json(indent=2))
         return
     counts = ", ".join(f"{n} {what}" for what, n in report.counts.items())
@@ -110,13 +99,13 @@ def ask_defenders(
     of: str = typer.Option(..., "--of", help="State: ISO3, COW code or name."),
     on: str = typer.Option(..., "--on", help="Date YYYY-MM-DD."),
     db: str = DB_OPTION,
-    format: Format = FORMAT,
+    format: TableJson = FORMAT,
 ):
     """States obligated to defend a state on a date, each with treaty, conditions and proof."""
     from pactwatch.alliances.reasoner import defenders_of
 
-    answer = _run(db, defenders_of, of, _date(on))
-    if format is Format.json:
+    answer = _run(db, defenders_of, of, parse_date(on))
+    if format is TableJson.json:
         print_json(answer.model_dump_json(indent=2))
         return
     out.print(_findings_table(answer.defenders, f"Defenders of {answer.of} on {answer.on}"))
@@ -129,13 +118,13 @@ def ask_attack(
     on: str = typer.Option(..., "--on", help="Date YYYY-MM-DD."),
     depth: int = typer.Option(3, help="Longest chain of obligations to follow."),
     db: str = DB_OPTION,
-    format: Format = FORMAT,
+    format: TableJson = FORMAT,
 ):
     """Who must defend the target, who is drawn in by chains, who is bound to both sides."""
     from pactwatch.alliances.reasoner import attack
 
-    answer = _run(db, attack, attacker, target, _date(on), depth)
-    if format is Format.json:
+    answer = _run(db, attack, attacker, target, parse_date(on), depth)
+    if format is TableJson.json:
         print_json(answer.model_dump_json(indent=2))
         return
     title = f"{answer.attacker} attacks {answer.target} on {answer.on}"
@@ -157,7 +146,7 @@ def ask_network(
     """The alliance network on a date as GraphML or node-link JSON."""
     from pactwatch.alliances import graph
 
-    g = _run(db, graph.network, _date(on), type or None)
+    g = _run(db, graph.network, parse_date(on), type or None)
     sys.stdout.write(graph.to_graphml(g) if format is GraphFormat.graphml else graph.to_json(g) + "\n")
 
 
@@ -206,13 +195,13 @@ def _conflict_table(conflicts) -> Table:
 def eval_atop_ddyr(
     files: list[Path] = typer.Argument(..., help="ATOP directed-dyad-year CSV files."),
     db: str = DB_OPTION,
-    format: Format = FORMAT,
+    format: TableJson = FORMAT,
 ):
     """Compare the store's derived obligations with ATOP's directed-dyad-year files."""
     from pactwatch.alliances.oracle import evaluate
 
     report = _run(db, evaluate, files)
-    if format is Format.json:
+    if format is TableJson.json:
         data = report.model_dump(mode="json")
         data["rates"] = {t: s.rate for t, s in report.scores.items()}
         data["by_atop_id"] = report.by_atop_id()
