@@ -83,7 +83,7 @@ def _wikinews(shared, title_start: str):
 
 CASES = {
     "sweden-joins-nato": lambda shared: _project_example(),
-    "russia-dprk-defence-pact": _shared_example,
+    "shared-seed-article": _shared_example,  # ../shared/examples: the seed article
 }
 
 
