@@ -84,6 +84,7 @@ def _wikinews(shared, title_start: str):
 CASES = {
     "sweden-joins-nato": lambda shared: _project_example(),
     "shared-seed-article": _shared_example,  # ../shared/examples: the seed article
+    "wikinews-maidan-wardak-attack": lambda shared: _wikinews(shared, "Car bomb ramming attack kills"),
 }
 
 
