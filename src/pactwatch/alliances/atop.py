@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from pactwatch.alliances.cow import Frozen, Source
 from pactwatch.errors import PactwatchError, define
 
 define("PW310", "{path}: not an ATOP {kind} file ({detail})")
@@ -33,24 +34,15 @@ ATOP_TYPES = ("defense", "offense", "neutral", "nonagg", "consul")
 FILES = {"alliances": "atop5_1a.csv", "phases": "atop5_1aph.csv", "members": "atop5_1m.csv"}
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class ConditionSpec(_Frozen):
+class ConditionSpec(Frozen):
     variable: str
     code: str
     kind: Literal["adversary", "location", "unchecked"]
     text: str
 
 
-class _Source(_Frozen):
-    name: str
-    url: str
-
-
-class ConditionsFile(_Frozen):
-    sources: list[_Source] = Field(min_length=1)
+class ConditionsFile(Frozen):
+    sources: list[Source] = Field(min_length=1)
     obligations: dict[str, str]
     conditions: dict[str, list[ConditionSpec]]
     other_condition: ConditionSpec
@@ -63,7 +55,7 @@ def conditions_file() -> ConditionsFile:
     return ConditionsFile.model_validate(yaml.safe_load(res.read_text("utf-8")))
 
 
-class AtopAlliance(_Frozen):
+class AtopAlliance(Frozen):
     atopid: int
     cowid: int | None = None
     cow4id: int | None = None
@@ -77,7 +69,7 @@ class AtopAlliance(_Frozen):
     fields: dict[str, int | float | None]
 
 
-class AtopPhase(_Frozen):
+class AtopPhase(Frozen):
     atopid: int
     phase: int
     begin: date
@@ -86,7 +78,7 @@ class AtopPhase(_Frozen):
     fields: dict[str, int | float | None]
 
 
-class AtopMember(_Frozen):
+class AtopMember(Frozen):
     """One member of one alliance phase (a row of atop5_1m.csv)."""
 
     atopid: int
@@ -114,7 +106,7 @@ class DdyrRow(NamedTuple):
     flags: tuple[int, int, int, int, int]
 
 
-class AtopData(_Frozen):
+class AtopData(Frozen):
     alliances: list[AtopAlliance]
     phases: list[AtopPhase]
     members: list[AtopMember]

@@ -28,16 +28,18 @@ define("PW302", "unknown state {value!r} (use an ISO3 code, a COW code or a coun
 ISO_RULES = ("current", "continuing", "iso3166-3", "user-assigned", "pseudo")
 
 
-class _Frozen(BaseModel):
+class Frozen(BaseModel):
+    """Base of the alliance data-file models: immutable, unknown keys rejected."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Spell(_Frozen):
+class Spell(Frozen):
     start: date
     end: date
 
 
-class CowState(_Frozen):
+class CowState(Frozen):
     """One COW state with its system-membership spells."""
 
     ccode: int
@@ -46,7 +48,7 @@ class CowState(_Frozen):
     spells: tuple[Spell, ...] = ()
 
 
-class IsoEntry(_Frozen):
+class IsoEntry(Frozen):
     ccode: int
     cow_abbr: str
     name: str
@@ -57,12 +59,12 @@ class IsoEntry(_Frozen):
     in_cow: bool = True
 
 
-class Source(_Frozen):
+class Source(Frozen):
     name: str
     url: str
 
 
-class IsoMapFile(_Frozen):
+class IsoMapFile(Frozen):
     sources: list[Source] = Field(min_length=1)
     rules: dict[str, str]
     states: list[IsoEntry]
