@@ -72,6 +72,12 @@ def db_url(request, tmp_path) -> str:
 
 
 @pytest.fixture
+def pg_url() -> str:
+    """An empty PostgreSQL database URL, for what only a server with several writers shows."""
+    return _empty_pg(_pg_or_skip())
+
+
+@pytest.fixture
 def db(db_url):
     from pactwatch.store.db import Database
 

@@ -162,6 +162,9 @@ class Claim(Record):
     proposition: str
     claimants: list[ClaimantEntry] = Field(default_factory=list)
     about: list[str] = Field(default_factory=list)
+    # Countries (ISO3 or group codes) of the actors named inside the contents: what the
+    # proposition is about, so "deploy troop" by PRK and by USA stay two claims in the store.
+    subjects: list[str] = Field(default_factory=list)
     status: ClaimStatus = "uncontested"
     num_articles: int = 1
     evidence: list[Evidence] = Field(default_factory=list)

@@ -36,12 +36,12 @@ def event_in(art: Article, when: DateValue, type_: str = "AID") -> Event:
                  evidence=[ev])
 
 
-def claim_in(art: Article, stance: str, who: Actor) -> Claim:
+def claim_in(art: Article, stance: str, who: Actor, subjects=("PRK",), about=()) -> Claim:
     ev = Evidence(article_id=art.id, sentence=0, start=0, end=len(art.text), text=art.text)
     cue = Span(start=0, end=4, text=art.text[:4])
     entry = ClaimantEntry(actor=who, stance=stance, cue=cue)
-    return Claim(id=f"cl-{art.id[:8]}", proposition="north korean troop deployment",
-                 claimants=[entry], evidence=[ev])
+    return Claim(id=f"cl-{art.id[:8]}", proposition="deploy troop", claimants=[entry],
+                 subjects=list(subjects), about=list(about), evidence=[ev])
 
 
 def outcome(art: Article, events=(), claims=()) -> Outcome:
@@ -108,6 +108,32 @@ def test_claims_merge_across_articles_and_become_disputed(db):
     assert db.claims(actor="RUS") == [claim]
 
 
+def test_claims_about_different_actors_stay_apart(db):
+    a, b = article("Officials said troops deployed."), article("Kyiv said troops deployed.")
+    db.store(outcome(a, claims=[claim_in(a, "assert", RUS, subjects=["PRK"])]))
+    db.store(outcome(b, claims=[claim_in(b, "deny", RUS, subjects=["USA"])]))
+    c = article("Nobody named.")
+    db.store(outcome(c, claims=[claim_in(c, "deny", RUS, subjects=[])]))
+    assert sorted(c.status for c in db.claims()) == ["uncontested"] * 3
+
+
+def test_claims_follow_their_event_into_the_stored_record(db):
+    """The second article's event folds into the first's record: its claim must point there."""
+    a, b = article("Troops went."), article("Troops went, Moscow denied.", source="Wire B")
+    db.store(outcome(a, [event_in(a, PUBLISHED)]))
+    ev_b = event_in(b, PUBLISHED)
+    db.store(outcome(b, [ev_b], [claim_in(b, "deny", RUS, subjects=[], about=[ev_b.id])]))
+    [event] = db.events()
+    assert event.id != ev_b.id and len(event.evidence) == 2
+    [claim] = db.claims(about=event.id)
+    assert claim.about == [event.id]
+    c = article("Troops went, Seoul said.", source="Wire C")
+    ev_c = event_in(c, PUBLISHED)
+    db.store(outcome(c, [ev_c], [claim_in(c, "assert", RUS, subjects=[], about=[ev_c.id])]))
+    [claim] = db.claims(about=event.id)
+    assert claim.status == "disputed" and claim.num_articles == 2
+
+
 def test_event_filters(db):
     art = article("Troops.")
     db.store(outcome(art, [event_in(art, DateValue(value=date(2024, 10, 24), precision="day"))]))
@@ -140,3 +166,24 @@ def test_migrations_match_the_schema(db):
 def _ignorable(diff) -> bool:
     # alembic's own bookkeeping table is not in our metadata
     return diff[0] == "remove_table" and diff[1].name == "alembic_version"
+
+
+@pytest.mark.postgres
+def test_two_writers_folding_one_event_do_not_both_insert_it(pg_url):
+    """Writer B waits on A's merge-key lock, then folds its event into A's record."""
+    import threading
+
+    from pactwatch.store.db import Database
+
+    db = Database(pg_url)
+    a, b = article("Wire A on troops."), article("Wire B on troops.", source="Wire B")
+    with db.transaction() as conn:
+        writer.write_outcome(conn, outcome(a, [event_in(a, PUBLISHED)]), None)
+        other = threading.Thread(target=db.store, args=(outcome(b, [event_in(b, PUBLISHED)]),))
+        other.start()
+        other.join(timeout=1.0)
+        assert other.is_alive(), "writer B did not wait for A's lock"
+    other.join(timeout=30)
+    [event] = db.events()
+    assert event.num_articles == 2
+    db.close()

@@ -19,6 +19,7 @@ from pactwatch.claims.attribution import Attribution, attributions_in
 from pactwatch.claims.lexicon import Lexicon, load_lexicon
 from pactwatch.claims.proposition import content_root, normalise, proposition_key
 from pactwatch.claims.spans import CharSpan, doc_text, overlaps
+from pactwatch.claims.subjects import claim_subjects
 from pactwatch.context import ArticleContext
 from pactwatch.records import Actor, Claim, ClaimantEntry, Event, Evidence, Span, Stance
 
@@ -152,10 +153,12 @@ def build_claims(ctx: ArticleContext, lexicon: Lexicon | None = None) -> list[Cl
     claims = []
     for proposition, items in groups.items():
         entries = _dedupe([e for item in items for e in claimants(ctx, item.att)])
+        linked = about(ctx, items, lex)
+        events = [e for e in ctx.events if e.id in linked]
         claims.append(Claim(
             id=claim_id(ctx.article.id, proposition), proposition=proposition,
-            claimants=entries, about=about(ctx, items, lex), status=_status(entries),
-            evidence=_evidence(ctx, items)))
+            claimants=entries, about=linked, subjects=claim_subjects(ctx, entries, events),
+            status=_status(entries), evidence=_evidence(ctx, items)))
     log.debug("article %s: %d claims", ctx.article.id[:12], len(claims))
     return claims
 

@@ -87,6 +87,15 @@ def _claimant_key(c: ClaimantEntry) -> tuple:
     return (actor, c.stance, c.article_id, c.cue.start, c.cue.end)
 
 
+def claims_compatible(old: Claim, new: Claim) -> bool:
+    """Two claims with one proposition key are one claim when they are about a common
+    stored event, or name a common actor in their contents ("deploy troop" said of PRK
+    and of USA stay apart).  Claims naming nobody and linked to no event never merge."""
+    if set(old.about) & set(new.about):
+        return True
+    return bool(set(old.subjects) & set(new.subjects))
+
+
 def merge_claims(kept: Claim, new: Claim) -> Claim:
     claimants = {_claimant_key(c): c for c in kept.claimants}
     for c in new.claimants:
@@ -95,6 +104,7 @@ def merge_claims(kept: Claim, new: Claim) -> Claim:
     return kept.model_copy(update={
         "claimants": merged,
         "about": sorted(set(kept.about) | set(new.about)),
+        "subjects": sorted(set(kept.subjects) | set(new.subjects)),
         "status": claim_status(merged),
         "evidence": union_evidence(kept.evidence, new.evidence),
     })

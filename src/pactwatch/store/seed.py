@@ -12,7 +12,9 @@ import logging
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from pactwatch.records import Treaty
 from pactwatch.store import schema as t
+from pactwatch.store.merging import merge_treaties
 
 log = logging.getLogger(__name__)
 CURRENT_KEY = "current_treaties_sha256"
@@ -33,6 +35,13 @@ def current_digest() -> str:
     return hashlib.sha256(data_path("current_treaties.yaml").read_bytes()).hexdigest()
 
 
+def _stored_current(conn: Connection) -> dict[str, Treaty]:
+    from pactwatch.alliances import schema as alliances
+
+    query = sa.select(alliances.treaties.c.data).where(alliances.treaties.c.source == "current")
+    return {row.data["id"]: Treaty.model_validate(row.data) for row in conn.execute(query)}
+
+
 def seed_current_treaties(conn: Connection) -> bool:
     """Load the current-treaties file unless this version is loaded already."""
     from pactwatch.alliances.repository import delete_source, save_treaty
@@ -41,8 +50,11 @@ def seed_current_treaties(conn: Connection) -> bool:
     digest = current_digest()
     if get_meta(conn, CURRENT_KEY) == digest:
         return False
+    stored = _stored_current(conn)
     delete_source(conn, "current")
     for treaty in load_current():
+        if treaty.id in stored:  # the file's coding wins; news evidence and steps are kept
+            treaty = merge_treaties(treaty, stored[treaty.id])
         save_treaty(conn, treaty, origin="current_treaties.yaml", source="current")
     set_meta(conn, CURRENT_KEY, digest)
     log.info("loaded the current-treaties file into the store")

@@ -19,10 +19,10 @@ def write_outcome(conn: Connection, outcome: Outcome, origin: str | None) -> str
     if not outcome.ok:
         return "failed"
     ctx = outcome.context
-    for event in ctx.events:
-        save_event(conn, event)
+    lock_merge_keys(conn, ctx.events, ctx.claims)
+    stored_ids = {event.id: save_event(conn, event).id for event in ctx.events}
     for claim in ctx.claims:
-        save_claim(conn, _with_article(claim, ctx.article.id))
+        save_claim(conn, _with_article(claim, ctx.article.id, stored_ids))
     for treaty in ctx.treaties:
         save_treaty(conn, treaty, origin or ctx.article.id)
     return "stored"
@@ -36,10 +36,26 @@ def _upsert_article(conn: Connection, article: Article, origin: str | None, erro
     conn.execute(sa.insert(t.articles).values(**row))
 
 
-def _with_article(claim: Claim, article_id: str) -> Claim:
+def lock_merge_keys(conn: Connection, events, claims) -> None:
+    """On PostgreSQL, hold a transaction lock on every merge key this article touches, so two
+    writers folding the same fact run one after the other instead of both inserting it.
+    Keys are taken in sorted order (no deadlock between two articles).  SQLite needs none:
+    the article row is written first, which takes the database's write lock."""
+    if conn.dialect.name != "postgresql":
+        return
+    keys = {merging.event_merge_key(e) for e in events}
+    keys |= {merging.claim_merge_key(c) for c in claims}
+    for key in sorted(keys):
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": int(key[:15], 16)})
+
+
+def _with_article(claim: Claim, article_id: str, stored_ids: dict[str, str]) -> Claim:
+    """The claim with its entries' article and its ``about`` pointing at stored event ids
+    (an event folded into an earlier article's record keeps that record's id)."""
     claimants = [c if c.article_id else c.model_copy(update={"article_id": article_id})
                  for c in claim.claimants]
-    return claim.model_copy(update={"claimants": claimants})
+    about = sorted({stored_ids.get(i, i) for i in claim.about})
+    return claim.model_copy(update={"claimants": claimants, "about": about})
 
 
 def save_treaty(conn: Connection, treaty: Treaty, origin: str) -> None:
@@ -80,7 +96,8 @@ def save_event(conn: Connection, event: Event) -> Event:
 
 def save_claim(conn: Connection, claim: Claim) -> Claim:
     key = merging.claim_merge_key(claim)
-    existing = _find_existing(conn, t.claims, key, Claim, lambda old: True)
+    existing = _find_existing(conn, t.claims, key, Claim,
+                              lambda old: merging.claims_compatible(old, claim))
     merged = merging.merge_claims(existing, claim) if existing else claim
     merged = merged.model_copy(update={"num_articles": _counts(conn, merged)["num_articles"]})
     columns = {"proposition": merged.proposition, "status": merged.status}
