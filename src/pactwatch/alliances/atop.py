@@ -17,15 +17,14 @@ import csv
 from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-import yaml
 from pydantic import Field
 
 from pactwatch.alliances.cow import Frozen, Source
 from pactwatch.errors import PactwatchError, define
+from pactwatch.treaties.data import data_path, load_model
 
 define("PW310", "{path}: not an ATOP {kind} file ({detail})")
 define("PW311", "{path}: no ATOP 5.1 files (need atop5_1a.csv, atop5_1aph.csv, atop5_1m.csv)")
@@ -42,6 +41,7 @@ class ConditionSpec(Frozen):
 
 
 class ConditionsFile(Frozen):
+    schema_name: str = Field(alias="schema")
     sources: list[Source] = Field(min_length=1)
     obligations: dict[str, str]
     conditions: dict[str, list[ConditionSpec]]
@@ -51,8 +51,8 @@ class ConditionsFile(Frozen):
 @lru_cache(maxsize=1)
 def conditions_file() -> ConditionsFile:
     """The ATOP variable → obligation/condition vocabulary (data/treaties/atop_conditions.yaml)."""
-    res = resources.files("pactwatch").joinpath("data/treaties/atop_conditions.yaml")
-    return ConditionsFile.model_validate(yaml.safe_load(res.read_text("utf-8")))
+    return load_model(data_path("atop_conditions.yaml"), ConditionsFile,
+                      "pactwatch.treaties.atop_conditions.v1")
 
 
 class AtopAlliance(Frozen):

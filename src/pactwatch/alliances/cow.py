@@ -13,13 +13,12 @@ from __future__ import annotations
 import csv
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from pactwatch.errors import PactwatchError, define
+from pactwatch.treaties.data import data_path, load_model
 
 define("PW300", "{path}: not a COW states file ({detail})")
 define("PW301", "COW code {ccode} has no ISO3 entry in cow_iso3.yaml")
@@ -65,6 +64,7 @@ class Source(Frozen):
 
 
 class IsoMapFile(Frozen):
+    schema_name: str = Field(alias="schema")
     sources: list[Source] = Field(min_length=1)
     rules: dict[str, str]
     states: list[IsoEntry]
@@ -97,11 +97,11 @@ def _ymd(row: dict, prefix: str) -> date:
 @lru_cache(maxsize=1)
 def iso_map_file() -> IsoMapFile:
     """The validated COW ↔ ISO3 data file shipped with pactwatch."""
-    text = resources.files("pactwatch").joinpath("data/treaties/cow_iso3.yaml").read_text("utf-8")
-    data = IsoMapFile.model_validate(yaml.safe_load(text))
+    data = load_model(data_path("cow_iso3.yaml"), IsoMapFile, "pactwatch.treaties.cow_iso3.v1")
     bad = [e.ccode for e in data.states if e.rule not in ISO_RULES]
     if bad:
-        raise ValueError(f"cow_iso3.yaml: unknown rule for ccodes {bad}")
+        raise PactwatchError("PW353", path=data_path("cow_iso3.yaml"),
+                             detail=f"unknown rule for COW codes {bad}")
     return data
 
 
