@@ -1,8 +1,10 @@
 """The merge stage: one fact, many mentions, within an article.
 
-Events with the same type, the same actors and compatible dates/places merge
-into one record whose evidence is the union of the mentions' evidence; claims
-about the same proposition likewise.  Cross-article merging happens in the store.
+Events with the same type and source, and compatible targets, dates, places and
+quantities (a mention without a target, place or quantity agrees with one that
+has it; a country agrees with a place inside it), merge into one record whose evidence is
+the union of the mentions' evidence and whose date, place and quantity are the
+most specific the mentions give.  Cross-article merging happens in the store.
 """
 
 from __future__ import annotations
@@ -10,18 +12,59 @@ from __future__ import annotations
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext
 from pactwatch.pipeline import StageSpec
-from pactwatch.records import Event, Evidence
+from pactwatch.records import Event, Evidence, Place, Quantity
 
 
 def actor_keys(actors) -> frozenset:
-    return frozenset((a.country, a.sector, a.person) for a in actors)
+    """Who the actors are; a mention naming no country, sector or person identifies no one and is
+    left out ("in Russia" misread as an argument does not split one fact in two)."""
+    return frozenset(k for a in actors if any(k := (a.country, a.sector, a.person)))
 
 
 def event_key(event: Event) -> tuple:
-    """Events with equal keys are the same fact."""
-    loc = event.location.name if event.location else None
-    qty = event.quantity.value if event.quantity else None
-    return (event.type, actor_keys(event.source), actor_keys(event.target), loc, qty)
+    """Mentions with equal keys may be the same fact, if their targets, dates, places and
+    quantities agree."""
+    return (event.type, actor_keys(event.source))
+
+
+def targets_compatible(a: Event, b: Event) -> bool:
+    """The same targets, or one mention names none ("the deployment" and "troops deployed in Syria")."""
+    ka, kb = actor_keys(a.target), actor_keys(b.target)
+    return ka == kb or not ka or not kb
+
+
+def places_compatible(a: Place | None, b: Place | None) -> bool:
+    """No place, the same place, or a country and a place inside it ("Russia", "Kursk Oblast")."""
+    if a is None or b is None or (a.name, a.country) == (b.name, b.country):
+        return True
+    return a.country == b.country and a.country is not None and (_country_level(a) or _country_level(b))
+
+
+def _country_level(place: Place) -> bool:
+    return place.admin1 is None and place.lat is None
+
+
+def more_specific(a: Place | None, b: Place | None) -> Place | None:
+    if a is None or b is None:
+        return a or b
+    return b if _country_level(a) and not _country_level(b) else a
+
+
+def quantities_compatible(a: Quantity | None, b: Quantity | None) -> bool:
+    return a is None or b is None or (a.value, a.unit) == (b.value, b.unit)
+
+
+# what happened (said, reported or denied), what may happen, and what did not: never one fact
+_STATUS_FAMILY = {"asserted": "realis", "reported": "realis", "denied": "realis",
+                  "planned": "irrealis", "hypothetical": "irrealis", "negated": "negated"}
+
+
+def mentions_compatible(a: Event, b: Event) -> bool:
+    from pactwatch.store.merging import dates_compatible
+
+    return (_STATUS_FAMILY[a.status] == _STATUS_FAMILY[b.status] and targets_compatible(a, b)
+            and dates_compatible(a.date, b.date) and places_compatible(a.location, b.location)
+            and quantities_compatible(a.quantity, b.quantity))
 
 
 def union_evidence(*lists: list[Evidence]) -> list[Evidence]:
@@ -37,8 +80,9 @@ def merge_pair(keep: Event, other: Event) -> Event:
     return keep.model_copy(update={
         "evidence": union_evidence(keep.evidence, other.evidence),
         "date": keep.date if _precise(keep.date) >= _precise(other.date) else other.date,
-        "location": keep.location or other.location,
+        "location": more_specific(keep.location, other.location),
         "quantity": keep.quantity or other.quantity,
+        "target": other.target if actor_keys(other.target) and not actor_keys(keep.target) else keep.target,
         "attributed_to": _union_actors(keep.attributed_to, other.attributed_to),
         "denied_by": _union_actors(keep.denied_by, other.denied_by),
         "context": sorted(set(keep.context) | set(other.context)),
@@ -61,13 +105,11 @@ def _union_actors(a, b):
 
 
 def merge_events(events) -> list[Event]:
-    """Mentions with the same key and compatible dates become one event."""
-    from pactwatch.store.merging import dates_compatible
-
+    """Mentions with the same key and compatible dates, places and quantities become one event."""
     merged: dict[tuple, list[Event]] = {}
     for event in events:
         group = merged.setdefault(event_key(event), [])
-        i = next((i for i, kept in enumerate(group) if dates_compatible(kept.date, event.date)), None)
+        i = next((i for i, kept in enumerate(group) if mentions_compatible(kept, event)), None)
         if i is None:
             group.append(event)
         else:

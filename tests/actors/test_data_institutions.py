@@ -38,7 +38,7 @@ SECTORS = frozenset(
     ]
 )
 REQUIRED = frozenset({"name", "country", "sector", "aliases", "source"})
-OPTIONAL = frozenset({"generic_names", "note"})
+OPTIONAL = frozenset({"generic_names", "note", "sectors"})  # sectors: dated, see actors.data
 ISO3 = re.compile(r"^[A-Z]{3}$")
 VOCABULARY_SOURCE = "gdelt-cameo-type"  # cited by the file header for the sector codes
 NON_STATE = frozenset({"REB", "INS", "UAF"})
@@ -203,6 +203,7 @@ def test_schema_and_sources_block():
 def test_every_source_id_is_declared_and_used():
     declared = {s["id"] for s in load()["sources"]}
     used = {e["source"] for e in entries()}
+    used |= {p["source"] for e in entries() for p in e.get("sectors", [])}
     assert used <= declared, sorted(used - declared)
     unused = declared - used - {VOCABULARY_SOURCE}
     assert not unused, f"declared but never cited: {sorted(unused)}"

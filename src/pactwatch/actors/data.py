@@ -90,14 +90,45 @@ class Group(Model):
     source: str
 
 
+class DatedSector(Model):
+    """The sector a body held over a period ("from"/"until" inclusive, open when missing)."""
+
+    sector: str
+    from_: date | None = Field(default=None, alias="from")
+    until: date | None = None
+    source: str
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    def holds_on(self, day: date) -> bool:
+        return (self.from_ is None or self.from_ <= day) and (self.until is None or day <= self.until)
+
+
 class Institution(Model):
     name: str
     country: str = Field(pattern=ISO3)
-    sector: str
+    sector: str  # with `sectors`: the sector for text with no publication date
     aliases: list[str] = Field(default_factory=list)
     # forms several states use ("Foreign Ministry", "Senate"): only after a nationality
     generic_names: list[str] = Field(default_factory=list)
+    # a sector that changed on a date (an insurgency that took power): periods in order
+    sectors: list[DatedSector] = Field(default_factory=list)
     source: str
+
+    @model_validator(mode="after")
+    def _periods_ordered(self) -> Institution:
+        for before, after in zip(self.sectors, self.sectors[1:], strict=False):
+            if before.until is None or after.from_ is None or after.from_ <= before.until:
+                raise ValueError(f"sectors of {self.name}: periods overlap or are out of order")
+        return self
+
+    def sector_on(self, day: date | None) -> str:
+        """The sector on ``day`` (the publication date), else the undated ``sector``."""
+        if day is not None:
+            for period in self.sectors:
+                if period.holds_on(day):
+                    return period.sector
+        return self.sector
 
 
 class Role(Model):
@@ -173,6 +204,16 @@ class ActorData:
     def country(self, iso3: str) -> Country | None:
         return next((c for c in self.countries if c.iso3 == iso3), None)
 
+    def dated_sectors(self) -> dict[tuple[str, str], Institution]:
+        """(canonical name, ISO3) -> institutions whose sector changed on a date."""
+        return {(i.name, i.country): i for i in self.institutions if i.sectors}
+
+    def redate(self, actors: list, day: date | None) -> list:
+        """Actors naming an institution with dated sectors, given the sector it held on ``day``."""
+        dated = self.dated_sectors()
+        return [a.model_copy(update={"sector": dated[(a.name, a.country)].sector_on(day)})
+                if (a.name, a.country) in dated and a.person is None else a for a in actors]
+
 
 def _label(raw: Any) -> str:
     if not isinstance(raw, dict):
@@ -219,6 +260,7 @@ def _check_source(path: Path, index: int, raw: Any, entry: Model, ids: set[str])
     """A source field naming a source id (not a URL) must be declared in the sources block."""
     cited = [getattr(entry, "source", None)]
     cited += [r.source for r in getattr(entry, "roles", [])]
+    cited += [p.source for p in getattr(entry, "sectors", [])]
     for src in cited:
         if src and "://" not in src and src not in ids:
             raise PactwatchError("PW103", path=path, index=index, label=_label(raw),

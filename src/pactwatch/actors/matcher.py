@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -153,6 +153,11 @@ class Scan:
     @property
     def covered(self) -> set[int]:
         return {t for p in self.pieces for t in range(p.start, p.end)}
+
+    @cached_property
+    def ents(self) -> tuple[Span, ...]:
+        """``doc.ents``, built once (spaCy makes new Spans of every entity on each access)."""
+        return tuple(self.doc.ents)
 
     def fillers_only(self, start: int, end: int) -> bool:
         return all(self.lex.is_word("filler", t.text) for t in self.doc[start:end])
@@ -374,7 +379,7 @@ def inside_other_name(scan: Scan, piece: Piece, covered: set[int]) -> bool:
     if (root.dep_ == "compound" and head.i >= piece.end and head.i not in covered
             and head.pos_ == "PROPN" and _titlecase(head) and head.ent_type_ not in NOT_NAME_ENTS):
         return True
-    ent = next((e for e in scan.doc.ents if e.start < piece.end and e.end > piece.start), None)
+    ent = next((e for e in scan.ents if e.start < piece.end and e.end > piece.start), None)
     if ent is None or ent.label_ == "PERSON":
         return False
     extra = [t for t in ent if not piece.start <= t.i < piece.end and t.is_alpha]
@@ -553,9 +558,9 @@ def as_date(value: date | str | None) -> date | None:
 def actors_in_doc(doc: Doc, published: date | str | None = None,
                   folder: str | None = None) -> list[Actor]:
     """Every actor mention in a parsed ``doc``, resolved for the ``published`` date."""
-    lex = lexicon(folder)
-    codes = frozenset(c.iso3 for c in load_actor_data(folder).countries)
-    return match_doc(doc, lex, phrase_matcher(doc.vocab, folder), as_date(published), codes)
+    lex, data, day = lexicon(folder), load_actor_data(folder), as_date(published)
+    codes = frozenset(c.iso3 for c in data.countries)
+    return data.redate(match_doc(doc, lex, phrase_matcher(doc.vocab, folder), day, codes), day)
 
 
 def find_actors(text_or_doc: str | Doc, published: date | str | None = None) -> list[Actor]:

@@ -53,10 +53,21 @@ class Phrases(Model):
     phrases: list[str]
 
 
+class Attachment(Model):
+    """Which clause links pass an event's time on (see pactwatch.dates.attach)."""
+
+    source: str
+    inherit_links: list[str]
+    argument_links: list[str]
+    own_time_markers: list[str]
+
+
 class TimeRules(Model):
     schema_: str = Field(alias="schema")
     sources: list[Source]
     relative: Relative
+    anaphoric: Relative
+    attachment: Attachment
     modifiers: Words
     numbers: Numbers
     future_cues: Words
@@ -74,8 +85,9 @@ def default_path() -> Path:
 def load_time_rules(path: str | None = None) -> TimeRules:
     file = Path(path) if path else default_path()
     rules = load_validated(file, TimeRules, missing="PW520", invalid="PW521")
-    cited = {rules.relative.source, rules.modifiers.source, rules.numbers.source,
-             rules.future_cues.source, rules.vague.source}
+    cited = {rules.relative.source, rules.anaphoric.source, rules.attachment.source,
+             rules.modifiers.source, rules.numbers.source, rules.future_cues.source,
+             rules.vague.source}
     if rules.schema_ != SCHEMA or not cited <= rules.source_ids():
         raise PactwatchError("PW521", path=file, detail="wrong schema or uncited source")
     return rules

@@ -3,7 +3,9 @@
 ``resolve("October 24", date(2024, 11, 6))`` is 2024-10-24 (day): a date without a year is its
 most recent occurrence on or before publication, or the next one when the wording is future.
 Month- and year-precision values are the first day of their month or year.  Anything that names
-no date reliably ("recently", "in the coming weeks", "two days") resolves to ``None``.
+no date reliably ("recently", "in the coming weeks", "two days") resolves to ``None``; so does an
+anaphoric expression ("two days later", "the following day"), which :func:`resolve_anaphoric`
+dates from the date mentioned before it.
 """
 
 from __future__ import annotations
@@ -27,7 +29,12 @@ YEAR_ONLY = re.compile(r"^(1[89]\d\d|20\d\d|21\d\d)$")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 WEEKDAY_REL = re.compile(rf"^(?:(last|next|this|past|coming) )?{WEEKDAY}(?: (?:morning|afternoon|evening|night))?$")
 CLOCK = re.compile(r"^(?:\d{1,2}(?::\d\d)?(?:am|pm)|[0-2]\d[0-5]\d)$")
-AGO = re.compile(r"^(\S+) (day|week|month|year)s? (ago|earlier|before)$")
+AGO = re.compile(r"^(\S+) (day|week|month|year)s? ago$")
+ANAPHOR = re.compile(r"^(\S+) (day|week|month|year)s? (later|after|afterwards|earlier|before)$")
+BEFORE = frozenset({"earlier", "before"})
+# the precision an anchor date needs for a shift of each unit
+_ANCHOR_NEEDS = {"day": ("day",), "week": ("day",), "month": ("day", "month"),
+                 "year": ("day", "month", "year")}
 
 
 def month_number(word: str) -> int:
@@ -132,13 +139,44 @@ def _shifted(unit: str, shift: int, ref: date) -> DateValue:
     return DateValue(value=date(ref.year + shift, 1, 1), precision="year")
 
 
+def _count(word: str, rules: TimeRules) -> int | None:
+    return int(word) if word.isdigit() else rules.numbers.words.get(word)
+
+
 def _ago(text: str, ref: date, rules: TimeRules) -> DateValue | None:
-    """"two days ago", "3 weeks earlier", "a year ago"."""
+    """"two days ago", "a year ago": before the publication date."""
     m = AGO.match(text)
-    if not m:
-        return None
-    count = int(m[1]) if m[1].isdigit() else rules.numbers.words.get(m[1])
+    count = _count(m[1], rules) if m else None
     return _shifted(m[2], -count, ref) if count is not None else None
+
+
+def _anaphor(clean: str, rules: TimeRules) -> tuple[str, int | None] | None:
+    """(unit, signed count) of an anaphoric expression, its leading modifiers dropped."""
+    for variant in _variants(clean, rules):
+        if shift := rules.anaphoric.phrases.get(variant):
+            return shift.unit, shift.shift
+        if m := ANAPHOR.match(variant):
+            count = _count(m[1], rules)
+            return m[2], None if count is None else -count if m[3] in BEFORE else count
+    return None
+
+
+def is_anaphoric(text: str, rules: TimeRules | None = None) -> bool:
+    """"two days later", "the following day": dated from the date mentioned before, not publication."""
+    rules = rules or load_time_rules()
+    return _anaphor(normalise(text), rules) is not None
+
+
+def resolve_anaphoric(text: str, anchor: DateValue | None,
+                      rules: TimeRules | None = None) -> DateValue | None:
+    """An anaphoric expression shifted from ``anchor``, the date the text mentioned before it;
+    ``None`` without an anchor precise enough for the shift (a shift in days needs a day)."""
+    rules = rules or load_time_rules()
+    found = _anaphor(normalise(text), rules)
+    if found is None or found[1] is None or anchor is None:
+        return None
+    unit, count = found
+    return _shifted(unit, count, anchor.value) if anchor.precision in _ANCHOR_NEEDS[unit] else None
 
 
 def _weekday(text: str, ref: date, future: bool) -> DateValue | None:
@@ -176,7 +214,7 @@ def resolve(text: str, ref: date | None, future: bool = False,
     """Resolve one time expression as written; ``None`` when it names no reliable date."""
     rules = rules or load_time_rules()
     clean = normalise(text)
-    if clean in rules.vague.phrases:
+    if clean in rules.vague.phrases or is_anaphoric(clean, rules):
         return None
     for variant in _variants(clean, rules):
         found = _resolve_one(variant, ref, future, rules)

@@ -16,8 +16,10 @@ from functools import lru_cache
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext, TimeMention
 from pactwatch.dates.data import TimeRules, load_time_rules
-from pactwatch.dates.resolve import _ORD, MONTH, WEEKDAY, resolve
+from pactwatch.dates.resolve import _ORD, MONTH, WEEKDAY, is_anaphoric, resolve, resolve_anaphoric
+from pactwatch.nlp import doc_text
 from pactwatch.pipeline import StageSpec
+from pactwatch.records import DateValue
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
 SCAN = re.compile(
@@ -77,21 +79,22 @@ def _person_name(span) -> bool:
 
 def relative_scanner(rules: TimeRules) -> re.Pattern:
     """Relative phrases and "N days ago", for text spaCy tags poorly (upper-case wire copy)."""
-    return _scanner(tuple(rules.relative.phrases))
+    return _scanner(tuple(rules.relative.phrases) + tuple(rules.anaphoric.phrases))
 
 
 @lru_cache(maxsize=8)
 def _scanner(phrases: tuple[str, ...]) -> re.Pattern:
     phrases = tuple(sorted(phrases, key=len, reverse=True))
     alternation = "|".join(re.escape(p) for p in phrases)
-    return re.compile(rf"\b(?:{alternation}|\w+ (?:day|week|month|year)s? ago)\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{alternation}|\w+ (?:day|week|month|year)s? (?:ago|later|earlier))\b", re.IGNORECASE)
 
 
 def _candidates(doc, rules: TimeRules) -> Iterator:
     for ent in doc.ents:
         if ent.label_ in TIME_LABELS:
             yield from (p for p in _pieces(ent) if not _person_name(p))
-    matches = [*SCAN.finditer(doc.text), *relative_scanner(rules).finditer(doc.text)]
+    text = doc_text(doc)
+    matches = [*SCAN.finditer(text), *relative_scanner(rules).finditer(text)]
     for match in matches:
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is not None:
@@ -99,20 +102,36 @@ def _candidates(doc, rules: TimeRules) -> Iterator:
 
 
 def times_in(ctx: ArticleContext, rules: TimeRules) -> tuple[TimeMention, ...]:
+    """Time mentions in text order; an anaphoric one ("two days later") is dated from the mention
+    before it when that lies in the same or the previous sentence, else left out."""
     text = ctx.article.text
     ref = ctx.article.published or dateline_date(text)
-    found: list[TimeMention] = []
+    kept: list[tuple] = []  # (span, value or None when anaphoric)
     for span in _candidates(ctx.doc, rules):
-        if is_dateline(text, span.start_char) or _overlaps(found, span):
+        if is_dateline(text, span.start_char) or _overlaps([k[0] for k in kept], span):
             continue
-        value = resolve(span.text, ref, is_future(span, rules), rules)
+        value = None if is_anaphoric(span.text, rules) else resolve(span.text, ref, is_future(span, rules), rules)
+        if value is not None or is_anaphoric(span.text, rules):
+            kept.append((span, value))
+    found: list[TimeMention] = []
+    for span, value in sorted(kept, key=lambda k: k[0].start_char):
+        value = value or resolve_anaphoric(span.text, _anchor(found, span), rules)
         if value is not None:
             found.append(TimeMention(span.start_char, span.end_char, span.text, value))
-    return tuple(sorted(found, key=lambda m: m.start))
+    return tuple(found)
 
 
-def _overlaps(found: list[TimeMention], span) -> bool:
-    return any(m.start < span.end_char and span.start_char < m.end for m in found)
+def _anchor(found: list[TimeMention], span) -> DateValue | None:
+    """The date of the last mention before ``span``, if in its sentence or the one before."""
+    if not found:
+        return None
+    sent = span.sent
+    previous = span.doc[sent.start - 1].sent if sent.start > 0 else sent
+    return found[-1].date if found[-1].start >= previous.start_char else None
+
+
+def _overlaps(spans: list, span) -> bool:
+    return any(s.start_char < span.end_char and span.start_char < s.end_char for s in spans)
 
 
 def make_stage(config: Config):

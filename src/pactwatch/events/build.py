@@ -6,10 +6,14 @@ import hashlib
 import json
 
 from pactwatch.context import ArticleContext
+from pactwatch.dates.attach import attached_times
+from pactwatch.dates.data import load_time_rules
 from pactwatch.dates.quantities import QuantityMention
 from pactwatch.events.args import resolve
 from pactwatch.events.detect import Draft
 from pactwatch.events.lexicon import EventLexicon
+from pactwatch.places.attach import event_location
+from pactwatch.places.data import load_rules
 from pactwatch.records import Actor, DateValue, Event, Place, Quantity
 
 
@@ -21,26 +25,21 @@ def event_id(article_id: str, kind: str, source: list[Actor], target: list[Actor
 
 
 def event_date(ctx: ArticleContext, draft: Draft) -> DateValue | None:
-    """The time mention nearest the trigger in its sentence, else the publication date."""
-    sent = draft.token.sent
-    here = [t for t in ctx.times if sent.start_char <= t.start < sent.end_char]
-    if here:
-        return min(here, key=lambda t: abs(t.start - draft.token.idx)).date
+    """The time mention the trigger governs (see pactwatch.dates.attach), nearest first; else
+    the publication date, marked "published"."""
+    hits = attached_times(draft.token, draft.pred, ctx.times, load_time_rules().attachment)
+    if hits:
+        return hits[0].date
     published = ctx.article.published
     return DateValue(value=published, precision="published") if published else None
 
 
 def event_place(ctx: ArticleContext, draft: Draft) -> Place | None:
-    """A place inside the clause of the event (the predicate's subtree): the most specific one
-    (a region or city before a whole country), then the one nearest the trigger.  A place
-    name inside a longer actor name ("State Duma", "Kursk Governor") is not a place."""
-    tokens = list(draft.pred.subtree)
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    inside = [p for p in ctx.places if p.start is not None and start <= p.start < end
-              and not _inside_actor_name(p, ctx.actors)]
-    if not inside:
-        return None
-    return min(inside, key=lambda p: (p.admin1 is None, abs(p.start - draft.token.idx)))
+    """The place a locative phrase on the event names (see pactwatch.places.attach); a place name
+    inside a longer actor name ("State Duma", "Kursk Governor") is not a place."""
+    places = [p for p in ctx.places if p.start is not None and not _inside_actor_name(p, ctx.actors)]
+    return event_location(draft.token, draft.pred, draft.theme, draft.type, places,
+                          load_rules().event_locatives)
 
 
 def _inside_actor_name(place: Place, actors) -> bool:

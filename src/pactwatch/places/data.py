@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from pactwatch import errors
 from pactwatch.datafiles import load_validated
@@ -51,6 +51,19 @@ class Thresholds(Model):
     bare_city_min_population: int
 
 
+class EventLocatives(Model):
+    """Which places are an event's location (see pactwatch.places.attach)."""
+
+    source: str
+    prepositions: list[str]
+    by_type: dict[str, list[str]] = Field(default_factory=dict)
+    noun_links: list[str]
+    of_words: list[str]
+
+    def for_type(self, kind: str) -> frozenset[str]:
+        return frozenset(self.prepositions) | frozenset(self.by_type.get(kind, ()))
+
+
 class GazetteerRules(Model):
     schema_: str
     sources: list[Source]
@@ -62,6 +75,7 @@ class GazetteerRules(Model):
     us_context: WordList
     never_alone_words: WordList
     locative_words: WordList
+    event_locatives: EventLocatives
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
@@ -79,7 +93,8 @@ class GazetteerRules(Model):
                  ("thresholds", self.thresholds.source), ("us_context", self.us_context.source),
                  ("feature_words", self.feature_words.source),
                  ("never_alone_words", self.never_alone_words.source),
-                 ("locative_words", self.locative_words.source)]
+                 ("locative_words", self.locative_words.source),
+                 ("event_locatives", self.event_locatives.source)]
         return parts + [("not_in_ruler", n.source) for n in self.not_in_ruler]
 
     def is_feature(self, name: str) -> bool:

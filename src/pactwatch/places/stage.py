@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext
@@ -31,17 +33,36 @@ def _with_region_word(ent, gaz: Gazetteer) -> tuple[str, int, bool]:
 
 
 def _us_context(sentence: str, gaz: Gazetteer) -> bool:
-    words = gaz.rules.us_context.words
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", sentence) for w in words)
+    return _word_pattern(tuple(gaz.rules.us_context.words)).search(sentence) is not None
 
 
-def _sentence_countries(ctx: ArticleContext, sent, gaz: Gazetteer) -> frozenset[str]:
+@lru_cache(maxsize=8)
+def _word_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """Any of ``words`` as a whole word: one compiled alternation, not one search per word."""
+    alternation = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+
+
+def _sentence_countries(ctx: ArticleContext, sent, ents, gaz: Gazetteer) -> frozenset[str]:
     """Countries named in the sentence: actors with a country code, and country names."""
     codes = {a.country for a in ctx.actors if a.country and a.start is not None
              and sent.start_char <= a.start < sent.end_char}
-    for ent in sent.ents:
+    for ent in ents:
         codes.update(e.country for e in gaz.lookup(ent.text) if e.kind == "country" and e.country)
     return frozenset(c for c in codes if len(c) == 3)
+
+
+def _ents_by_sentence(doc) -> Iterator[tuple]:
+    """Each sentence with its entities: ``sent.ents`` rescans every entity of the doc per sentence."""
+    ents, i = doc.ents, 0
+    for sent in doc.sents:
+        while i < len(ents) and ents[i].start < sent.start:
+            i += 1
+        j = i
+        while j < len(ents) and ents[j].end <= sent.end:
+            j += 1
+        yield sent, ents[i:j]
+        i = j
 
 
 def _person_like(ent, gaz: Gazetteer) -> bool:
@@ -52,8 +73,8 @@ def _person_like(ent, gaz: Gazetteer) -> bool:
     return prev is None or prev.lower_ not in gaz.rules.locative_words.words
 
 
-def _candidates(sent, gaz: Gazetteer):
-    for ent in sent.ents:
+def _candidates(ents, gaz: Gazetteer):
+    for ent in ents:
         text, end, region = _with_region_word(ent, gaz)
         place = ent.label_ in PLACE_LABELS and not _person_like(ent, gaz)
         if place or (region and ent.label_ in PLACE_LABELS | MISLABELS):
@@ -75,10 +96,11 @@ def places_in(ctx: ArticleContext, gaz: Gazetteer) -> tuple[Place, ...]:
     """Resolve every GPE/LOC entity (and mislabelled ones with a region word) of the doc."""
     dateline = dateline_place(ctx.article.text, gaz)
     found: list[Place] = [dateline] if dateline else []
-    in_article = _sentence_countries(ctx, ctx.doc[:], gaz) | {p.country for p in found}
-    for sent in ctx.doc.sents:
-        countries, us = _sentence_countries(ctx, sent, gaz), _us_context(sent.text, gaz)
-        for ent, text, end, region in _candidates(sent, gaz):
+    whole = ctx.doc[:]
+    in_article = _sentence_countries(ctx, whole, ctx.doc.ents, gaz) | {p.country for p in found}
+    for sent, ents in _ents_by_sentence(ctx.doc):
+        countries, us = _sentence_countries(ctx, sent, ents, gaz), _us_context(sent.text, gaz)
+        for ent, text, end, region in _candidates(ents, gaz):
             clues = Clues(region, countries, us, frozenset(c for c in in_article if c),
                           landform=ent.label_ == "LOC")
             entry = resolve_name(text, gaz, clues)
