@@ -25,4 +25,5 @@ class Config:
     processes: int = 1
     batch_size: int = 16
     model: str | None = None
-    extra: dict = field(default_factory=dict, hash=False, compare=False)
+    # Compared (two configs with other data files are two pipelines) but not hashed (a dict).
+    extra: dict = field(default_factory=dict, hash=False, compare=True)

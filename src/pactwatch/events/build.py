@@ -4,17 +4,31 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 
 from pactwatch.context import ArticleContext
 from pactwatch.dates.attach import attached_times
-from pactwatch.dates.data import load_time_rules
+from pactwatch.dates.data import Attachment, load_time_rules
 from pactwatch.dates.quantities import QuantityMention
 from pactwatch.events.args import resolve
 from pactwatch.events.detect import Draft
 from pactwatch.events.lexicon import EventLexicon
 from pactwatch.places.attach import event_location
-from pactwatch.places.data import load_rules
+from pactwatch.places.data import EventLocatives, load_rules
 from pactwatch.records import Actor, DateValue, Event, Place, Quantity
+
+
+@dataclass(frozen=True)
+class AttachRules:
+    """Which time mentions and places an event takes: the time rules' ``attachment`` section
+    and the gazetteer's ``event_locatives`` (the stage passes those of its Config)."""
+
+    times: Attachment
+    locatives: EventLocatives
+
+    @classmethod
+    def load(cls, time_rules: str | None = None, places_rules: str | None = None) -> AttachRules:
+        return cls(load_time_rules(time_rules).attachment, load_rules(places_rules).event_locatives)
 
 
 def event_id(article_id: str, kind: str, source: list[Actor], target: list[Actor],
@@ -24,22 +38,22 @@ def event_id(article_id: str, kind: str, source: list[Actor], target: list[Actor
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
 
 
-def event_date(ctx: ArticleContext, draft: Draft) -> DateValue | None:
+def event_date(ctx: ArticleContext, draft: Draft, rules: AttachRules) -> DateValue | None:
     """The time mention the trigger governs (see pactwatch.dates.attach), nearest first; else
     the publication date, marked "published"."""
-    hits = attached_times(draft.token, draft.pred, ctx.times, load_time_rules().attachment)
+    hits = attached_times(draft.token, draft.pred, ctx.times, rules.times)
     if hits:
         return hits[0].date
     published = ctx.article.published
     return DateValue(value=published, precision="published") if published else None
 
 
-def event_place(ctx: ArticleContext, draft: Draft) -> Place | None:
+def event_place(ctx: ArticleContext, draft: Draft, rules: AttachRules) -> Place | None:
     """The place a locative phrase on the event names (see pactwatch.places.attach); a place name
     inside a longer actor name ("State Duma", "Kursk Governor") is not a place."""
     places = [p for p in ctx.places if p.start is not None and not _inside_actor_name(p, ctx.actors)]
     return event_location(draft.token, draft.pred, draft.theme, draft.type, places,
-                          load_rules().event_locatives)
+                          rules.locatives)
 
 
 def _inside_actor_name(place: Place, actors) -> bool:
@@ -77,14 +91,17 @@ def confidence(draft: Draft) -> float:
 
 
 def to_event(ctx: ArticleContext, draft: Draft, lex: EventLexicon,
-             mentions: list[QuantityMention] | None = None) -> Event:
+             mentions: list[QuantityMention] | None = None,
+             rules: AttachRules | None = None) -> Event:
+    rules = rules or AttachRules.load()
     evidence = ctx.evidence_at(draft.token.idx)
-    location = event_place(ctx, draft)
+    location = event_place(ctx, draft, rules)
     state = draft.standing
     return Event(
         id=event_id(ctx.article.id, draft.type, draft.source, draft.target, location, evidence.sentence),
         type=draft.type, mode=draft.mode, context=sorted(draft.context),
-        source=draft.source, target=draft.target, date=event_date(ctx, draft), location=location,
+        source=draft.source, target=draft.target, date=event_date(ctx, draft, rules),
+        location=location,
         quantity=event_quantity(draft, mentions or []), status=state.status,
         attributed_to=resolve(list(state.attributed_to), ctx.actors, lex),
         denied_by=resolve(list(state.denied_by), ctx.actors, lex),
