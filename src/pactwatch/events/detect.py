@@ -6,9 +6,9 @@ from dataclasses import dataclass, replace
 
 from pactwatch.events.args import arg_spans, objects, resolve, subjects
 from pactwatch.events.lexicon import EventLexicon, Trigger
-from pactwatch.events.pair import REPORTING, climb
+from pactwatch.events.pair import REPORTING, climb, future_rule
 from pactwatch.events.status import Standing, standing
-from pactwatch.events.tree import aux_words, frame_at, objects_of, trigger_at
+from pactwatch.events.tree import frame_at, objects_of, trigger_at
 from pactwatch.records import Actor
 
 FRAME_LINKS = frozenset({"xcomp", "ccomp"})
@@ -158,8 +158,9 @@ def _coded(token, entry: Trigger, frame, lex: EventLexicon, state: Standing) -> 
     """Type, CAMEO root, mode and route: the frame's when one governs, AGREE for a future cooperative act."""
     if frame:
         return frame.type, frame.cameo, None, "frame"
-    if entry.type in lex.cooperative and aux_words(token) & lex.future_cooperative.aux and state.status != "negated":
-        return lex.future_cooperative.type, lex.future_cooperative.cameo, None, "future"
+    rule = future_rule(token, entry.type, lex)
+    if rule is not None and state.status != "negated":
+        return rule.type, rule.cameo, None, "future"
     return entry.type, entry.cameo, entry.mode, "pattern" if entry.objects else "lexicon"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -61,6 +61,23 @@ class AuxRule(_Model):
     cameo: str
     aux: frozenset[str]
     verbs: frozenset[str] = frozenset()
+    types: frozenset[str] = frozenset()  # inner types the rule applies to (empty: the cooperative ones)
+
+
+class Recode(_Model):
+    """An event of one of ``types`` (optionally only for ``lemmas``) whose clause mentions one of
+    ``cues`` takes another type: troops sent "on a peacekeeping mission" are AID, not MOBILIZE."""
+
+    types: frozenset[str]
+    lemmas: frozenset[str] = frozenset()
+    cues: frozenset[str]
+    type: str
+    cameo: str
+    mode: str | None = None
+    source: str
+
+    def applies(self, entry: Trigger, lemma: str, words: set[str]) -> bool:
+        return entry.type in self.types and (not self.lemmas or lemma in self.lemmas) and bool(words & self.cues)
 
 
 class AgainstRule(_Model):
@@ -104,6 +121,8 @@ class FramesFile(_Model):
     reported_adjectives: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()
     demand_against: AgainstRule | None = None
+    future_conflictual: AuxRule | None = None
+    recode: tuple[Recode, ...] = ()
 
 
 class EventLexicon(_Model):
@@ -124,13 +143,37 @@ class EventLexicon(_Model):
     reported_adjectives: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()
     demand_against: AgainstRule | None = None
+    future_conflictual: AuxRule | None = None
+    recode: tuple[Recode, ...] = ()
+
+    def recoded(self, entry: Trigger, lemma: str, words: set[str]) -> Trigger:
+        """``entry`` as the first recode rule whose cue words occur around the trigger retypes it."""
+        rule = next((r for r in self.recode if r.applies(entry, lemma, words)), None)
+        if rule is None:
+            return entry
+        return entry.model_copy(update={"type": rule.type, "cameo": rule.cameo, "mode": rule.mode})
 
     def trigger(self, lemma: str, pos: str, objects: set[str], patterns_only: bool = False) -> Trigger | None:
         """The first entry for this word: an object pattern whose object is present, else a plain one."""
-        for entry in self.patterns:
+        patterns, plain = self.by_lemma.get(lemma, ((), ()))
+        for entry in patterns:
             if entry.fits(lemma, pos) and objects & set(entry.objects):
                 return entry
-        return None if patterns_only else next((e for e in self.plain if e.fits(lemma, pos)), None)
+        return None if patterns_only else next((e for e in plain if e.fits(lemma, pos)), None)
+
+    def knows(self, lemma: str) -> bool:
+        """Whether any trigger lists ``lemma``: a cheap test before reading the word's objects."""
+        return lemma in self.by_lemma
+
+    @cached_property
+    def by_lemma(self) -> dict[str, tuple[tuple[Trigger, ...], tuple[Trigger, ...]]]:
+        """Pattern and plain triggers of each lemma, in lexicon order (built once, on first use)."""
+        index: dict[str, tuple[list, list]] = {}
+        for kind, entries in enumerate((self.patterns, self.plain)):
+            for entry in entries:
+                for lemma in dict.fromkeys(entry.lemmas):
+                    index.setdefault(lemma, ([], []))[kind].append(entry)
+        return {lemma: (tuple(p), tuple(q)) for lemma, (p, q) in index.items()}
 
     def frame(self, lemma: str, inner_type: str | None) -> Frame | None:
         for frame in self.frames:
@@ -161,7 +204,7 @@ def _read(path: Path, model: type[_Model]) -> _Model:
 
 def _check_sources(path: Path, parsed) -> None:
     ids = {s.id for s in parsed.sources}
-    entries = getattr(parsed, "triggers", ()) or getattr(parsed, "frames", ())
+    entries = (getattr(parsed, "triggers", ()) or getattr(parsed, "frames", ())) + getattr(parsed, "recode", ())
     unknown = sorted({e.source for e in entries} - ids)
     if unknown:
         raise PactwatchError("PW400", path=str(path), detail=f"unknown source ids {unknown}")
@@ -180,5 +223,5 @@ def load_lexicon(folder: str | None = None) -> EventLexicon:
         cooperative=frames.cooperative or COOPERATIVE_DEFAULT, status=frames.status,
         target_preps=frozenset(lex.target_preps.get("default", ())), agent_nouns=frames.agent_nouns,
         statements=frames.statements, state_nouns=frames.state_nouns, reported_adjectives=frames.reported_adjectives,
-        demand_against=frames.demand_against,
+        demand_against=frames.demand_against, future_conflictual=frames.future_conflictual, recode=frames.recode,
     )

@@ -49,7 +49,12 @@ def _innermost(tokens: list, lex: EventLexicon):
 
 
 def climb(token, entry, lex: EventLexicon, steps: int = 2):
-    """Move from a governed noun to the act governing it ("lifted [the ban]")."""
+    """Move from a governed noun to the act governing it ("lifted [the ban]"), and from a participle
+    describing a standing measure to the act on that measure ("lifted [sanctions] imposed on X")."""
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ == "NOUN":
+        up = governing_trigger(token.head, lex)
+        if up is not None:
+            token, entry = up
     for _ in range(steps):
         up = governing_trigger(token, lex)
         if up is None:
@@ -66,10 +71,39 @@ def _outcome(path: list, at: int, entry, route: str, lex: EventLexicon) -> PairT
         frame = frame_at(path[k], lex, entry.type, below=path[k + 1])
         if frame:
             return PairType(frame.type, frame.cameo, None, path[k].lemma_, "frame", negated(path[k]))
-    rule = lex.future_cooperative
-    if entry.type in lex.cooperative and aux_words(token) & rule.aux and not neg:
+    rule = future_rule(token, entry.type, lex)
+    if rule is not None and not neg:
         return PairType(rule.type, rule.cameo, None, token.lemma_, "future", neg)
     return PairType(entry.type, entry.cameo, entry.mode, token.lemma_, route, neg)
+
+
+def future_rule(token, kind: str, lex: EventLexicon):
+    """A cooperative act in the future tense is a promise (AGREE); a material conflict act in the
+    future tense, stated by someone ("X said it would boycott ..."), a threat (``future_conflictual``)."""
+    token = light_verb_of(token, lex)
+    aux = aux_words(token)
+    if kind in lex.cooperative and aux & lex.future_cooperative.aux:
+        return lex.future_cooperative
+    rule = lex.future_conflictual
+    if rule is None or kind not in rule.types or not aux & rule.aux:
+        return None
+    return rule if stated(token, rule.verbs) else None
+
+
+def light_verb_of(token, lex: EventLexicon):
+    """The light verb carrying a nominal trigger's tense ("will hold [talks]"), else the trigger."""
+    head = token.head
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass") and head.i != token.i \
+            and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.transparent:
+        return head
+    return token
+
+
+def stated(token, verbs: frozenset[str]) -> bool:
+    """``token`` heads the content clause of a statement verb ("said [it would boycott]")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "ccomp" and token.head.lemma_.lower() in verbs
 
 
 CONDITION_MARKS = frozenset({"until", "unless", "if", "before", "after", "when", "while", "because", "since", "once"})

@@ -49,9 +49,13 @@ def objects_of(token) -> set[str]:
     return found
 
 
-# nouns that measure or contain what is acted on: "a state of siege", "13 tons of medicine"
+# nouns that measure or contain what is acted on: "a state of siege", "13 tons of medicine",
+# "$4 million worth of equipment", "the instrument of accession"
 STATE_OF = frozenset({"state", "states", "ton", "tons", "tonne", "tonnes", "team", "teams", "wave", "series",
-                      "batch", "shipment", "consignment", "convoy", "package", "contingent", "load", "truckload"})
+                      "batch", "shipment", "consignment", "convoy", "package", "contingent", "load", "truckload",
+                      "worth", "instrument", "instruments"}) | frozenset({
+    # partitives: "eased some of its restrictions", "released all of the hostages"
+    "some", "all", "most", "many", "several", "part", "rest", "much", "each", "none", "half", "dozens", "hundreds"})
 def _when(prep) -> bool:
     """A preposition introducing a date or time ("on Saturday"), not an argument."""
     return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children if g.dep_ == "pobj")
@@ -64,9 +68,21 @@ GOVERNED_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "compound", "attr", "opr
 def trigger_at(token, lex: EventLexicon) -> Trigger | None:
     if token.pos_ not in ("VERB", "NOUN", "PROPN", "AUX") or token.ent_type_ in NAME_ENTS:
         return None
+    if not lex.knows(token.lemma_.lower()):  # most words: skip reading their objects
+        return None
     # a noun modifying another noun ("gulf war allies", "war games") is an event only through a pattern
     modifier = token.dep_ == "compound" and token.pos_ == "NOUN"
-    return lex.trigger(token.lemma_.lower(), pos_of(token), objects_of(token), patterns_only=modifier)
+    entry = lex.trigger(token.lemma_.lower(), pos_of(token), objects_of(token), patterns_only=modifier)
+    return lex.recoded(entry, token.lemma_.lower(), clause_words(token)) if entry and lex.recode else entry
+
+
+def clause_words(token) -> set[str]:
+    """Lower-cased words of the trigger's phrase, and of the clause governing a nominal trigger
+    ("announced the deployment of troops [on a peacekeeping mission]")."""
+    words = {t.lower_ for t in token.subtree}
+    if token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
+        words |= {t.lower_ for t in token.head.subtree}
+    return words
 
 
 def governing_trigger(token, lex: EventLexicon):
@@ -80,6 +96,8 @@ def governing_trigger(token, lex: EventLexicon):
     head = token.head.head if token.dep_ == "pobj" else token.head
     if token.dep_ == "pobj" and token.head.lower_ not in ("of", "to", "on", "for", "into"):
         return None
+    if token.dep_ == "pobj" and head.lower_ in STATE_OF and head.dep_ in GOVERNED_DEPS and head.i != token.i:
+        return governing_trigger(head, lex)  # "[some] of its restrictions": the act on the whole phrase
     if head.i == token.i or head.lemma_.lower() in lex.transparent:
         return None
     entry = trigger_at(head, lex)
