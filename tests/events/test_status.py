@@ -27,3 +27,14 @@ def test_according_to_names_who_reports(drafts):
 
 def test_future_cooperation_is_an_intention(drafts):
     assert "AGREE" in [d.type for d in drafts("The government will release the detained students.")]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The rebels said they would attack the convoy.", "THREATEN"),
+    ("The government will release the detained students.", "AGREE"),
+])
+def test_a_promise_or_threat_coded_from_its_future_tense_happened(drafts, text, kind):
+    """The future marker makes the event (PLOVER codes the promise or the threat), so the
+    event is not itself planned; the act promised stays planned when coded as an act."""
+    event = next(d for d in drafts(text) if d.type == kind)
+    assert event.standing.status == "asserted"

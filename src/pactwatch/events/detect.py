@@ -148,6 +148,8 @@ def draft_at(token, entry: Trigger, lex: EventLexicon, known: tuple[Actor, ...],
     target = [a for a in resolve(objs, known, lex) if a not in source]
     state = standing(pred, lex.status)
     kind, cameo, mode, route = _coded(token, entry, frame, lex, state)
+    if route == "future" and state.status in ("planned", "hypothetical"):
+        state = standing(pred, lex.status, subj, modal_act=True)  # the promise or threat happened
     if state.status == "asserted" and any(c.lower_ in lex.reported_adjectives for c in token.children):
         state = replace(state, status="reported")
     return Draft(token, pred, kind, cameo, mode, entry.context, source, target, state, route, theme_of(token),

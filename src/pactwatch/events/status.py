@@ -70,14 +70,16 @@ def denial(chain, cues: StatusCues) -> tuple:
     return ()
 
 
-def standing(token, cues: StatusCues, source_tokens=()) -> Standing:
+def standing(token, cues: StatusCues, source_tokens=(), modal_act: bool = False) -> Standing:
+    """``modal_act``: the future marker is what makes the event (a promise coded AGREE, a threat
+    coded THREATEN: "said it would retaliate"), so it does not make the event planned."""
     chain = governors(token)
     if is_negated(chain, cues):
         return Standing("negated")
     denied = denial(chain, cues)
     if denied:
         return Standing("denied", denied_by=tuple(t for t in denied if t.pos_ != "VERB"))
-    mood = modality(chain, cues)
+    mood = None if modal_act else modality(chain, cues)
     if mood:
         return Standing(mood)
     relayed, who = report(chain, cues)
