@@ -161,7 +161,8 @@ def _pipeline_mentions(rows: list[PlvRow], config: Config) -> list[list[Draft]]:
     from pactwatch.pipeline import Pipeline
 
     lex = load_lexicon(config.extra.get("events_data"))
-    pipe = Pipeline(Config(stages=E2E_STAGES, model=config.model, batch_size=config.batch_size))
+    pipe = Pipeline(Config(stages=E2E_STAGES, model=config.model, batch_size=config.batch_size,
+                           extra=config.extra))
     found = []
     for outcome in pipe.run(Article.from_text(r.text) for r in rows):
         ctx = outcome.context if outcome.ok else None
@@ -179,7 +180,8 @@ def evaluate(rows: list[PlvRow], config: Config = Config(), end_to_end: bool = T
     nlp = load_pipeline(config.model)
     docs = list(nlp.pipe((r.text for r in rows), batch_size=config.batch_size))
     model = load_classifier(config.extra.get("events_data")) if classifier else None
-    kinds = type_pairs(docs, [(r.source, r.target) for r in rows], load_lexicon(), model)
+    lex = load_lexicon(config.extra.get("events_data"))
+    kinds = type_pairs(docs, [(r.source, r.target) for r in rows], lex, model)
     merge, penta = penta_data().merge, penta_data().penta
     results = [RowResult(r.uid, merge.get(k, k) if k else None, penta.get(merge.get(k, k)) if k else None)
                for r, k in zip(rows, kinds, strict=True)]
