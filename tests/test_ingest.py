@@ -65,3 +65,16 @@ def test_failing_stage_records_the_article_and_goes_on(db, tmp_path, monkeypatch
     assert "boom" in report.errors[0]
     failed = [r for r in db.articles() if r["status"] == "failed"]
     assert len(failed) == 1 and "RuntimeError: boom" in failed[0]["error"]
+
+
+def test_worker_processes_store_what_one_process_stores(db, tmp_path):
+    from pactwatch.config import Config
+    from pactwatch.store.db import Database
+
+    folder = mixed_folder(tmp_path / "in")
+    report = db.ingest([folder], config=Config(processes=2, batch_size=1))
+    assert (report.stored, report.skipped, report.failed, len(report.errors)) == (2, 0, 0, 3)
+    with Database(f"sqlite:///{tmp_path / 'one.db'}") as one:
+        one.ingest([folder], config=Config())
+        assert db.events().to_json() == one.events().to_json()
+        assert db.counts() == one.counts() and db.counts()["events"] >= 1

@@ -33,3 +33,67 @@ def test_pipeline_runs_end_to_end_and_keeps_order():
     second = outcomes[1].context
     assert [s.text for s in second.sentences] == ["Second one.", "Two sentences."]
     assert second.article.text[second.sentences[1].start:second.sentences[1].end] == "Two sentences."
+
+
+# -- several processes ------------------------------------------------------------------------
+
+
+def _news(shared, n: int) -> list[Article]:
+    import json
+
+    lines = (shared / "eval" / "news" / "wikinews_2019_2021.jsonl").read_text(encoding="utf-8").splitlines()
+    return [Article.from_text(json.loads(line)["text"]) for line in lines[:n]]
+
+
+def _stage(name: str, act) -> tuple[str, ...]:
+    from pactwatch.pipeline import register
+
+    def make(config):
+        def run(ctx):
+            act(ctx.article.text)
+            return ctx
+        return run
+
+    register(StageSpec(name=name, needs=("doc",), adds=(), factory=make))
+    return ("pactwatch.parse.v1", name)
+
+
+def test_processes_give_the_same_records_in_the_same_order(shared):
+    from pactwatch.api import to_extraction
+
+    articles = _news(shared, 5)
+    one = [to_extraction(o).to_json() for o in Pipeline(Config()).run(articles)]
+    pool = Pipeline(Config(processes=2, batch_size=2))
+    outcomes = list(pool.run(articles))
+    assert [o.article.id for o in outcomes] == [a.id for a in articles]
+    assert [to_extraction(o).to_json() for o in outcomes] == one
+    assert all(o.context.doc is None and o.context.sentences for o in outcomes)
+    assert pool.run_one(articles[0]).context.doc is not None  # one article stays in this process
+
+
+def test_a_failure_in_a_worker_fails_only_its_article():
+    def explode(text):
+        if "explode" in text:
+            raise RuntimeError("boom")
+
+    config = Config(stages=_stage("test.worker_explode.v1", explode), processes=2, batch_size=2)
+    texts = ["One quiet day.", "This will explode.", "Another quiet day.", "A last one."]
+    outcomes = list(Pipeline(config).run(Article.from_text(t) for t in texts))
+    assert [o.article.text for o in outcomes] == texts
+    assert [o.ok for o in outcomes] == [True, False, True, True]
+    assert "RuntimeError: boom" in outcomes[1].error
+
+
+def test_a_dead_worker_fails_its_batches_and_the_run_goes_on():
+    import os
+
+    def die(text):
+        if "die" in text:
+            os._exit(3)
+
+    config = Config(stages=_stage("test.worker_die.v1", die), processes=2, batch_size=1)
+    texts = ["Workers die here."] + [f"Text number {i}." for i in range(7)]
+    outcomes = list(Pipeline(config).run(Article.from_text(t) for t in texts))
+    assert [o.article.text for o in outcomes] == texts
+    assert not outcomes[0].ok and "worker process" in outcomes[0].error
+    assert all(o.ok for o in outcomes[4:])  # sent after the pool was started afresh

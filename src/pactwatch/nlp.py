@@ -30,11 +30,28 @@ def load_model(name: str | None = None):
     raise PactwatchError("PW040", detail="; ".join(errors))
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None):
-    """The model with pactwatch's gazetteer ruler placed before ``ner``."""
+    """The model with pactwatch's gazetteer ruler placed before ``ner``, loaded once per process:
+    ``load_pipeline()`` and ``load_pipeline(None)`` are the same call (one cache key)."""
+    return _load_pipeline(name)
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(name: str | None):
     nlp = load_model(name)
     from pactwatch.places.gazetteer import add_gazetteer_ruler
 
     add_gazetteer_ruler(nlp)
     return nlp
+
+
+TEXT_KEY = "pw_text"  # the key claims.spans.doc_text shares
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, built once per doc: spaCy rebuilds it from every token on each access,
+    which made per-mention slicing (``doc.text[a:b]``) quadratic in the article's length."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text

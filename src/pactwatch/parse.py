@@ -6,13 +6,14 @@ from collections.abc import Iterable, Iterator
 
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext, Sentence
-from pactwatch.nlp import load_pipeline
+from pactwatch.nlp import TEXT_KEY, doc_text, load_pipeline
 from pactwatch.pipeline import StageSpec
 
 
 def sentences_of(doc) -> tuple[Sentence, ...]:
+    text = doc_text(doc)
     return tuple(
-        Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text)
+        Sentence(index=i, start=s.start_char, end=s.end_char, text=text[s.start_char:s.end_char])
         for i, s in enumerate(doc.sents)
     )
 
@@ -25,6 +26,7 @@ def make_parse(config: Config):
         n_process = max(1, config.processes)
         for doc, ctx in nlp.pipe(pairs, as_tuples=True, n_process=n_process,
                                  batch_size=config.batch_size):
+            doc.user_data[TEXT_KEY] = ctx.article.text  # spaCy keeps the text verbatim
             yield ctx.with_(doc=doc, sentences=sentences_of(doc))
 
     return run

@@ -9,9 +9,16 @@ plugin package uses, so any stage can be swapped by name.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
 
 import catalogue
 
@@ -100,19 +107,33 @@ def _guard(spec: StageSpec, fn: StageFn) -> StreamFn:
 
 
 class Pipeline:
-    """The configured chain of stages, built once and reused for every article."""
+    """The configured chain of stages, built once and reused for every article.
+
+    With ``config.processes > 1`` the articles go in batches of ``config.batch_size`` to a pool
+    of worker processes, each of which parses *and* runs every stage on its batch, so the stages
+    scale with the processes just as parsing does.  Outcomes come back in input order; their
+    contexts carry every record but no spaCy ``doc`` (a Doc is large to send between processes).
+    """
 
     def __init__(self, config: Config = Config()):
         self.config = config
         self.specs = [get_stage(name) for name in config.stages]
         check_order(self.specs)
-        self._fns: list[StreamFn] = [self._build(spec) for spec in self.specs]
+        if config.processes > 1:  # the stages themselves always run in one process each
+            self._fns = _local_pipeline(config)._fns
+        else:
+            self._fns: list[StreamFn] = [self._build(spec) for spec in self.specs]
 
     def _build(self, spec: StageSpec) -> StreamFn:
         fn = spec.factory(self.config)
         return fn if spec.stream else _guard(spec, fn)
 
     def run(self, articles: Iterable[Article]) -> Iterator[Outcome]:
+        if self.config.processes > 1:
+            return _run_pool(self.config, articles)
+        return self._run_here(articles)
+
+    def _run_here(self, articles: Iterable[Article]) -> Iterator[Outcome]:
         items: Iterable = (ArticleContext(article=a) for a in articles)
         for fn in self._fns:
             items = fn(items)
@@ -123,4 +144,73 @@ class Pipeline:
                 yield Outcome(article=item.article, context=item)
 
     def run_one(self, article: Article) -> Outcome:
-        return next(iter(self.run([article])))
+        """One article, in this process (with its ``doc``), whatever ``config.processes`` says."""
+        return next(iter(self._run_here([article])))
+
+
+# -- several processes ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def _local_pipeline(config: Config) -> Pipeline:
+    """The one-process pipeline for ``config``; built in the parent, a forked worker inherits it."""
+    return Pipeline(dataclasses.replace(config, processes=1))
+
+
+def _work(config: Config, batch: list[Article]) -> list[Outcome]:
+    """In a worker: parse and extract one batch; the Docs stay behind."""
+    return [_without_doc(o) for o in _local_pipeline(config).run(batch)]
+
+
+def _without_doc(outcome: Outcome) -> Outcome:
+    if outcome.context is None:
+        return outcome
+    return dataclasses.replace(outcome, context=outcome.context.with_(doc=None))
+
+
+def _pool(config: Config) -> ProcessPoolExecutor:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(max_workers=config.processes, mp_context=context)
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while batch := list(islice(it, max(1, size))):
+        yield batch
+
+
+def _run_pool(config: Config, articles: Iterable[Article]) -> Iterator[Outcome]:
+    """Batches in flight on the pool (at most two per worker), outcomes yielded in input order.
+    A worker that dies fails only the batches it held; the pool is then started afresh."""
+    pending: deque[tuple[list[Article], Future]] = deque()
+    pool = _pool(config)
+    try:
+        for batch in _batches(articles, config.batch_size):
+            pool = _submit(pool, config, batch, pending)
+            while len(pending) >= 2 * config.processes:
+                yield from _collect(*pending.popleft())
+        while pending:
+            yield from _collect(*pending.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(pool: ProcessPoolExecutor, config: Config, batch: list[Article],
+            pending: deque) -> ProcessPoolExecutor:
+    try:
+        pending.append((batch, pool.submit(_work, config, batch)))
+    except BrokenProcessPool:
+        log.error("a worker process died; starting a new pool")
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = _pool(config)
+        pending.append((batch, pool.submit(_work, config, batch)))
+    return pool
+
+
+def _collect(batch: list[Article], future: Future) -> list[Outcome]:
+    try:
+        return future.result()
+    except Exception as exc:  # the worker died (or could not send its results back)
+        log.error("batch of %d articles lost: %s: %s", len(batch), type(exc).__name__, exc)
+        return [Outcome(article=a, error=f"worker process: {type(exc).__name__}: {exc}") for a in batch]

@@ -14,7 +14,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pactwatch.actors.data import ActorData, Person, load_actor_data
 
@@ -49,7 +49,12 @@ class Lexicon:
 
     def folded(self, person: str) -> tuple[str, ...]:
         """Every folded name and alias of ``person``."""
-        return tuple(fold(n) for n in self.people[person].names())
+        return self._folded_by_person[person]
+
+    @cached_property
+    def _folded_by_person(self) -> dict[str, tuple[str, ...]]:
+        """Folded names per person, built once: fuzzy matching reads them for every candidate."""
+        return {name: tuple(fold(n) for n in p.names()) for name, p in self.people.items()}
 
     def is_word(self, kind: str, text: str) -> bool:
         return text.lower() in self.words.get(kind, frozenset())

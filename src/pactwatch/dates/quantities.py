@@ -14,11 +14,11 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from pactwatch import errors
-from pactwatch.errors import PactwatchError
+from pactwatch.datafiles import load_validated
+from pactwatch.nlp import doc_text
 from pactwatch.records import Quantity
 
 errors.define("PW530", "{path}: not valid quantity rules ({detail})")
@@ -67,10 +67,8 @@ class QuantityRules(_Model):
 def load_quantity_rules(path: str | None = None) -> QuantityRules:
     file = Path(path) if path else Path(
         str(resources.files("pactwatch") / "data" / "dates" / "quantities.yaml"))
-    try:
-        return QuantityRules.model_validate(yaml.safe_load(file.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError, ValidationError) as exc:
-        raise PactwatchError("PW530", path=file, detail=str(exc).splitlines()[0]) from None
+    return load_validated(file, QuantityRules, missing="PW530", invalid="PW530",
+                          schema="pactwatch.dates.quantities.v1")
 
 
 @dataclass(frozen=True)
@@ -182,7 +180,7 @@ def _mention(span, value: float, rules: QuantityRules, lower: bool) -> QuantityM
         return None
     start = span.start_char - (1 if currency and span.start > 0 else 0) * len(span.doc[span.start - 1])
     lower = lower or _preceding(span, rules.lower_bound.phrases)
-    return QuantityMention(start=start, end=span.end_char, text=span.doc.text[start:span.end_char],
+    return QuantityMention(start=start, end=span.end_char, text=doc_text(span.doc)[start:span.end_char],
                            quantity=Quantity(value=value, unit=unit, lower_bound=lower),
                            noun=noun.lemma_.lower() if noun is not None else None,
                            noun_start=noun.idx if noun is not None else None)
@@ -192,7 +190,8 @@ def _vague_spans(doc, rules: QuantityRules):
     """ "dozens of", "tens of thousands of": the vague phrase and its lower-bound value."""
     phrases = sorted(rules.vague.words, key=len, reverse=True)
     for tok in doc:
-        for phrase in phrases:
+        lower = tok.lower_
+        for phrase in (p for p in phrases if p.startswith(lower)):  # cheap test before any Span
             n = len(phrase.split())
             span = doc[tok.i: tok.i + n]
             if span.text.lower() == phrase and not (tok.i > 0 and doc[tok.i - 1].lower_ == "of"):

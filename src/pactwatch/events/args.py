@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pactwatch.events.lexicon import EventLexicon
+from pactwatch.nlp import doc_text
 from pactwatch.records import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -84,7 +85,7 @@ def _fallback(head, start: int, end: int, lex: EventLexicon) -> list[Actor]:
     if head.pos_ == "PRON" or not (head.ent_type_ in ACTOR_ENTS or head.lemma_.lower() in lex.agent_nouns
                                    or head.lower_ in lex.agent_nouns):
         return []
-    text = head.doc.text[start:end]
+    text = doc_text(head.doc)[start:end]
     for article in ("the ", "The ", "a ", "A ", "an ", "An "):
         if text.startswith(article):
             text, start = text[len(article):], start + len(article)
