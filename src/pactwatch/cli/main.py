@@ -56,7 +56,7 @@ def ingest(
     title: str = typer.Option(None, help="Title for plain text."),
     source: str = typer.Option(None, help="Outlet name for plain text."),
     url: str = typer.Option(None, help="URL for plain text."),
-    processes: int = typer.Option(1, help="spaCy worker processes."),
+    processes: int = typer.Option(1, help="Worker processes (each parses and extracts)."),
     batch_size: int = typer.Option(16, help="Articles per spaCy batch."),
     max_bytes: int = typer.Option(5_000_000, help="Skip input files larger than this."),
 ):
