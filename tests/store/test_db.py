@@ -88,7 +88,7 @@ def test_failed_article_is_recorded_and_retried(db):
 def test_one_transaction_per_article(db, monkeypatch):
     art = article("Troops and a claim.")
 
-    def broken(conn, claim):
+    def broken(conn, claim, batch):
         raise sa.exc.OperationalError("insert", {}, Exception("disk full"))
 
     monkeypatch.setattr(writer, "save_claim", broken)

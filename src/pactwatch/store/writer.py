@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -20,9 +21,13 @@ def write_outcome(conn: Connection, outcome: Outcome, origin: str | None) -> str
         return "failed"
     ctx = outcome.context
     lock_merge_keys(conn, ctx.events, ctx.claims)
-    stored_ids = {event.id: save_event(conn, event).id for event in ctx.events}
+    batch = Batch()
+    batch.load(conn, t.events, {merging.event_merge_key(e) for e in ctx.events})
+    batch.load(conn, t.claims, {merging.claim_merge_key(c) for c in ctx.claims})
+    stored_ids = {event.id: save_event(conn, event, batch).id for event in ctx.events}
     for claim in ctx.claims:
-        save_claim(conn, _with_article(claim, ctx.article.id, stored_ids))
+        save_claim(conn, _with_article(claim, ctx.article.id, stored_ids), batch)
+    batch.flush(conn)
     for treaty in ctx.treaties:
         save_treaty(conn, treaty, origin or ctx.article.id)
     return "stored"
@@ -74,40 +79,85 @@ def save_treaty(conn: Connection, treaty: Treaty, origin: str) -> None:
     save_rows(conn, merged, origin=row.origin or origin, source=row.source)
 
 
-def _find_existing(conn: Connection, table, key: str, model, accept) -> object | None:
-    rows = conn.execute(sa.select(table.c.data).where(table.c.merge_key == key))
-    for (data,) in rows:
+@dataclass
+class Batch:
+    """One article's new and merged records, written together when the article is done.
+
+    Records are kept by id until :meth:`flush`, so a later record of the same article that
+    folds into an earlier one replaces it here, and three multi-row inserts write them all."""
+
+    records: dict[str, tuple] = field(default_factory=dict)  # id -> (table, kind, record, key, columns)
+    stored: dict = field(default_factory=dict)  # (table, merge key) -> stored rows' data
+
+    def load(self, conn: Connection, table, keys: set[str]) -> None:
+        """Read once the stored records under this article's merge keys (after locking them)."""
+        query = sa.select(table.c.merge_key, table.c.data).where(table.c.merge_key.in_(sorted(keys)))
+        for key, data in conn.execute(query) if keys else ():
+            self.stored.setdefault((table, key), []).append(data)
+
+    def put(self, table, kind: str, record, key: str, columns: dict) -> None:
+        self.records[record.id] = (table, kind, record, key, columns)
+
+    def pending(self, table, key: str) -> list:
+        return [r for tb, _, r, k, _ in self.records.values() if tb is table and k == key]
+
+    def flush(self, conn: Connection) -> None:
+        rows: dict = {}
+        for table, kind, record, key, columns in self.records.values():
+            rows.setdefault(table, []).append(
+                dict(id=record.id, merge_key=key, data=record.to_dict(), **columns))
+            rows.setdefault(t.evidence, []).extend(
+                dict(ev.model_dump(), record_kind=kind, record_id=record.id) for ev in record.evidence)
+            rows.setdefault(t.record_actors, []).extend(_actor_rows(kind, record))
+        for table, values in rows.items():
+            if values:
+                conn.execute(sa.insert(table), values)
+        self.records.clear()
+
+
+def _find_existing(table, key: str, model, accept, batch: Batch):
+    """A record to fold into: first among this article's own, then among the stored ones."""
+    for record in batch.pending(table, key):
+        if accept(record):
+            return record
+    for data in batch.stored.get((table, key), ()):
+        if data["id"] in batch.records:
+            continue
         record = model.model_validate(data)
         if accept(record):
             return record
     return None
 
 
-def save_event(conn: Connection, event: Event) -> Event:
+def save_event(conn: Connection, event: Event, batch: Batch) -> Event:
     """Insert ``event`` or fold it into a compatible stored event."""
     key = merging.event_merge_key(event)
-    existing = _find_existing(conn, t.events, key, Event,
-                              lambda old: merging.events_compatible(old, event))
+    existing = _find_existing(t.events, key, Event,
+                              lambda old: merging.events_compatible(old, event), batch)
     merged = merging.merge_events(existing, event) if existing else event
     merged = merged.model_copy(update=_counts(conn, merged))
-    _replace(conn, t.events, "event", merged, key, _event_columns(merged))
+    _replace(conn, batch, t.events, "event", merged, key, _event_columns(merged),
+             stored=_is_stored(existing, batch))
     return merged
 
 
-def save_claim(conn: Connection, claim: Claim) -> Claim:
+def save_claim(conn: Connection, claim: Claim, batch: Batch) -> Claim:
     key = merging.claim_merge_key(claim)
-    existing = _find_existing(conn, t.claims, key, Claim,
-                              lambda old: merging.claims_compatible(old, claim))
+    existing = _find_existing(t.claims, key, Claim,
+                              lambda old: merging.claims_compatible(old, claim), batch)
     merged = merging.merge_claims(existing, claim) if existing else claim
     merged = merged.model_copy(update={"num_articles": _counts(conn, merged)["num_articles"]})
     columns = {"proposition": merged.proposition, "status": merged.status}
-    _replace(conn, t.claims, "claim", merged, key, columns)
+    _replace(conn, batch, t.claims, "claim", merged, key, columns,
+             stored=_is_stored(existing, batch))
     return merged
 
 
 def _counts(conn: Connection, record) -> dict:
     """GDELT-style counts: distinct articles and distinct outlets in the evidence."""
     ids = sorted({ev.article_id for ev in record.evidence})
+    if len(ids) <= 1:  # one article is one outlet: no need to ask the store
+        return {"num_articles": 1, "num_sources": 1}
     query = sa.select(t.articles.c.id, t.articles.c.source).where(t.articles.c.id.in_(ids))
     sources = {src or aid for aid, src in conn.execute(query)}
     return {"num_articles": max(1, len(ids)), "num_sources": max(1, len(sources))}
@@ -123,25 +173,21 @@ def _event_columns(event: Event) -> dict:
     }
 
 
-def _replace(conn: Connection, table, kind: str, record, key: str, columns: dict) -> None:
-    """Write the record row, its evidence rows and its actor rows afresh."""
-    conn.execute(sa.delete(table).where(table.c.id == record.id))
-    conn.execute(sa.insert(table).values(id=record.id, merge_key=key,
-                                         data=record.to_dict(), **columns))
-    _replace_children(conn, kind, record)
+def _is_stored(existing, batch: Batch) -> bool:
+    """Was the record folded into one already in the store (not one of this article's)?"""
+    return existing is not None and existing.id not in batch.records
 
 
-def _replace_children(conn: Connection, kind: str, record) -> None:
-    for child in (t.evidence, t.record_actors):
-        conn.execute(sa.delete(child).where(child.c.record_kind == kind,
-                                            child.c.record_id == record.id))
-    evidence = [dict(ev.model_dump(), record_kind=kind, record_id=record.id)
-                for ev in record.evidence]
-    if evidence:
-        conn.execute(sa.insert(t.evidence), evidence)
-    actors = _actor_rows(kind, record)
-    if actors:
-        conn.execute(sa.insert(t.record_actors), actors)
+def _replace(conn: Connection, batch: Batch, table, kind: str, record, key: str,
+             columns: dict, stored: bool) -> None:
+    """Queue the record for insertion; when it replaces a ``stored`` record (same id), that
+    record's row, evidence rows and actor rows are deleted now."""
+    if stored:
+        conn.execute(sa.delete(table).where(table.c.id == record.id))
+        for child in (t.evidence, t.record_actors):
+            conn.execute(sa.delete(child).where(child.c.record_kind == kind,
+                                                child.c.record_id == record.id))
+    batch.put(table, kind, record, key, columns)
 
 
 def _actor_rows(kind: str, record) -> list[dict]:
