@@ -170,3 +170,21 @@ def test_example_legality_and_minister(example_claims):
     backing = _one(claims, "back")
     minister = backing.claimants[0]
     assert minister.stance == "assert" and "Foreign Minister" in minister.source.text
+
+
+def test_learned_cues_bear_claims_only_with_a_reported_clause(nlp):
+    from pactwatch.claims.attribution import Attribution
+    from pactwatch.claims.build import _claim_bearing
+    from pactwatch.claims.lexicon import load_lexicon
+
+    doc = nlp("The president signed the bill. The envoy described seeing troops cross the border.")
+    bill = next(t for t in doc if t.text == "bill")
+    seeing = next(t for t in doc if t.text == "seeing")
+
+    def att(root, kind="learned"):
+        return Attribution(cue=((0, 3),), stance="assert", kind=kind, source=((0, 3),),
+                           content=((root.idx, root.idx + len(root)),), content_root=root.i)
+    lex = load_lexicon()
+    assert not _claim_bearing(doc, att(bill), lex)
+    assert _claim_bearing(doc, att(seeing), lex)
+    assert _claim_bearing(doc, att(bill, kind="verb"), lex)

@@ -25,15 +25,19 @@ Patterns (all over the lemmas of data/claims/cues.yaml, none over particular wor
 - quotations the parse leaves unattached ("“…,” X said", "X said on Monday, “…”"), and a
   content that starts a quotation runs to its end across sentences;
 - sources and contents stay in the cue's paragraph; first- and second-person sources (the
-  writer, the reader) are not attributions.
+  writer, the reader) are not attributions for the rules alone.
+
+:func:`attributions_in` then lets the learned cue model (:mod:`pactwatch.claims.cuemodel`)
+drop unlikely cue-verb matches and add verbs outside the lexicon ("X defended …", "X appears
+to …"), each read as a generic cue by :func:`verb_candidates`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
-from pactwatch.claims.lexicon import CueStance, Lexicon, load_lexicon
+from pactwatch.claims.cuemodel import CueModel, features, load_cue_model
+from pactwatch.claims.lexicon import CueStance, Lexicon, VerbCue, load_lexicon
 from pactwatch.claims.spans import (
     CharSpan,
     char_spans,
@@ -43,6 +47,7 @@ from pactwatch.claims.spans import (
     merge,
     paragraph,
     quotations,
+    quoted_regions,
     subtree_ids,
     tok_span,
 )
@@ -61,7 +66,8 @@ class Attribution:
 
     cue: tuple[CharSpan, ...]
     stance: CueStance
-    kind: str  # verb | object-noun | light | noun | according | adverb | adjective
+    kind: str  # verb | object-noun | light | noun | according | adverb | adjective | colon
+    # | learned | learned-noun | raising (candidates of the cue model)
     source: tuple[CharSpan, ...] = ()
     content: tuple[CharSpan, ...] = ()
     source_parts: tuple[CharSpan, ...] = ()
@@ -301,6 +307,12 @@ def _verb_attributions(doc, verb, lex: Lexicon) -> list[Attribution]:
     prep = _prep_cue(verb, lex)
     if (cue is None and prep is None) or not _is_cue_verb(verb):
         return []
+    return _verb_relation(doc, verb, lex, cue, prep)
+
+
+def _verb_relation(doc, verb, lex: Lexicon, cue, prep) -> list[Attribution]:
+    """Source and content of a cue verb (``cue`` from the lexicon, ``prep`` its prepositional
+    frame); also reads the generic candidates the cue model weighs (:func:`verb_candidates`)."""
     says = cue is not None and "clause" in cue.takes
     base = {"cue": char_spans(doc, {t.i for t in _cue_tokens(verb, lex)}),
             "stance": cue.stance if cue else prep[0], "kind": "verb", "negated": _is_negated(verb)}
@@ -320,8 +332,11 @@ def _verb_attributions(doc, verb, lex: Lexicon) -> list[Attribution]:
 
 def _prep_cue(verb, lex: Lexicon):
     """(stance, preposition) for "called for", "talked about", "responded to" with an object."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.prep_lemmas:  # most words: no need to read their children
+        return None
     for child in verb.children:
-        stance = lex.prep_verbs.get((verb.lemma_.lower(), child.lower_))
+        stance = lex.prep_verbs.get((lemma, child.lower_))
         objs = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
         if child.dep_ == "prep" and stance and objs and objs[0].ent_type_ not in ("DATE", "TIME"):
             return stance, child
@@ -601,9 +616,49 @@ def _names_speaker(head, lex: Lexicon) -> bool:
     return not any(t.lemma_.lower() in lex.headline_labels for t in head)
 
 
-def attributions_in(doc, lexicon: Lexicon | None = None) -> list[Attribution]:
-    """Every attribution in a parsed doc, in text order of the cue."""
+def attributions_in(doc, lexicon: Lexicon | None = None,
+                    model: CueModel | None | bool = True) -> list[Attribution]:
+    """Every attribution in a parsed doc: the rules' matches the cue model keeps, then the
+    verbs outside the lexicon it accepts.  ``model=False`` gives the rules alone."""
     lex = lexicon or load_lexicon()
+    if model is False:
+        return rule_attributions(doc, lex)
+    rules = rule_attributions(doc, lex, writer=True)
+    weights = model if isinstance(model, CueModel) else load_cue_model()
+    kept = [a for a in rules if not weighed(a)
+            or weights.probability(features(doc, a, lex)) >= weights.rule_threshold]
+    scored = [(a, weights.probability(features(doc, a, lex)))
+              for a in verb_candidates(doc, lex, rules)]
+    extra = best_per_cue([(a, p) for a, p in scored if p >= weights.threshold])
+    return kept + [a for a in extra if not any(_holds(a, k) for k in kept)]
+
+
+def best_per_cue(scored: list[tuple[Attribution, float]]) -> list[Attribution]:
+    """Of the candidate readings of one cue word ("X appears to …" with X as the source, or
+    as part of the content), the likeliest; in text order."""
+    best: dict[int, tuple[Attribution, float]] = {}
+    for att, p in scored:
+        key = att.cue[0][0]
+        if key not in best or p > best[key][1]:
+            best[key] = (att, p)
+    return [best[k][0] for k in sorted(best)]
+
+
+def weighed(att: Attribution) -> bool:
+    """Rule matches the model may drop: cue verbs (most spurious matches are of this kind);
+    noun, adjective, adverb and "according to" cues stand as the rules found them."""
+    return att.kind == "verb"
+
+
+def _holds(outer: Attribution, inner: Attribution) -> bool:
+    """A candidate whose content holds a kept cue would hide it (see :func:`outermost`)."""
+    s, e = inner.cue_span
+    return any(cs <= s and e <= ce for cs, ce in outer.content)
+
+
+def rule_attributions(doc, lex: Lexicon, writer: bool = False) -> list[Attribution]:
+    """The matches of the patterns over the lexicon, in text order of the cue; with ``writer``
+    also those whose source is "I", "we" or "you" (the cue model weighs them)."""
     found: list[Attribution] = []
     for sent in doc.sents:
         found.extend(_headline_colon(doc, sent))
@@ -612,12 +667,79 @@ def attributions_in(doc, lexicon: Lexicon | None = None) -> list[Attribution]:
         found.extend(light or _verb_attributions(doc, tok, lex))
         for pattern in (_noun_attributions, _according, _adverb, _adjective, _predicative):
             found.extend(pattern(doc, tok, lex))
-    found = (_in_paragraph(doc, a) for a in found if a.content and a.cue)
-    return [_whole_quotes(doc_text(doc), a) for a in found
-            if a is not None and not _by_writer(doc_text(doc), a, lex)]
+    return _finish(doc, found, lex, writer)
 
 
-def _by_writer(text: str, att: Attribution, lex: Lexicon) -> bool:
+def _finish(doc, found: list[Attribution], lex: Lexicon, writer: bool) -> list[Attribution]:
+    kept = (_in_paragraph(doc, a) for a in found if a.content and a.cue)
+    return [_whole_quotes(doc_text(doc), a) for a in kept
+            if a is not None and (writer or not by_writer(doc_text(doc), a, lex))]
+
+
+GENERIC_CUE = VerbCue(stance="assert", takes=("clause", "xcomp", "object"))
+
+
+def verb_candidates(doc, lex: Lexicon, rules: list[Attribution]) -> list[Attribution]:
+    """One candidate relation per verb the rules did not take, read as a generic cue: its
+    subject the source, its clause, object or prepositional object the content."""
+    taken = {t.i for a in rules for s, e in a.cue
+             for t in (doc.char_span(s, e, alignment_mode="expand") or ())}
+    found = []
+    for tok in doc:
+        if tok.i in taken or tok.dep_ in ("amod", "compound") or _refused(tok, lex):
+            continue
+        if tok.pos_ == "VERB":
+            rel = _verb_relation(doc, tok, lex, GENERIC_CUE, _any_prep(tok))
+            found.extend(replace(a, kind="learned") for a in rel[:1])
+            found.extend(_raising(doc, tok))
+        elif tok.pos_ == "NOUN":
+            found.extend(_noun_candidate(doc, tok))
+    return _finish(doc, found, lex, writer=True)
+
+
+def _refused(verb, lex: Lexicon) -> bool:
+    """A lexicon verb whose object the lexicon refuses ("rejected the budget" is no denial)."""
+    cue = lex.verbs.get(verb.lemma_.lower())
+    return cue is not None and "object" not in cue.takes and any(
+        c.dep_ == "dobj" for c in verb.children)
+
+
+def _raising(doc, verb) -> list[Attribution]:
+    """ "Sanders appears to lead": no source, the subject and infinitive the content."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if subj is None or xcomp is None or subj.tag_ in RELATIVE_TAGS:
+        return []
+    ids = subtree_ids(subj) | subtree_ids(xcomp) | {verb.i}
+    return [Attribution(cue=(tok_span(verb),), stance="assert", kind="raising",
+                        content=char_spans(doc, ids), content_root=xcomp.i)]
+
+
+NOUN_PREPS = frozenset({"of", "about", "on", "to", "for", "over", "against", "with"})
+
+
+def _noun_candidate(doc, noun) -> list[Attribution]:
+    """ "Trump's opposition to X", "criticism of X": the holder (if any) and the complement."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_PREPS), None)
+    pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep else None
+    if pobj is None:
+        return []
+    holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+    fields = _with_source(doc, holder, None, cue=char_spans(doc, {noun.i, prep.i}),
+                          stance="assert", kind="learned-noun")
+    return [Attribution(**fields, content=_content(doc, pobj), content_root=pobj.i)]
+
+
+def _any_prep(verb):
+    """The first preposition after a verb with an object: a fallback content ("focus on X")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i > verb.i and any(
+                g.dep_ in ("pobj", "pcomp") for g in child.children):
+            return "assert", child
+    return None
+
+
+def by_writer(text: str, att: Attribution, lex: Lexicon) -> bool:
     """The source is "I", "we" or "you": the writer's own view, not an attribution."""
     return len(att.source) == 1 and text[slice(*att.source[0])].lower() in lex.writer
 
@@ -649,13 +771,10 @@ def _whole_quotes(text: str, att: Attribution) -> Attribution:
     return replace(att, content=merge(att.content + tuple(extra))) if extra else att
 
 
-QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
-
-
 def outermost(atts: list[Attribution], text: str) -> list[Attribution]:
     """Drop attributions nested in reported speech: a cue inside another attribution's content
     or inside quotation marks.  Corpora such as PolNeAR annotate only the outer relation."""
-    quotes = [m.span() for m in QUOTED.finditer(text)]
+    quotes = quoted_regions(text)
 
     def inside(a: Attribution, spans) -> bool:
         return any(s <= a.cue_span[0] and a.cue_span[1] <= e for s, e in spans)

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import get_args
 
-from pactwatch.claims.attribution import Attribution, attributions_in
+from pactwatch.claims.attribution import Attribution, attributions_in, by_writer
+from pactwatch.claims.coref import antecedent
 from pactwatch.claims.lexicon import Lexicon, load_lexicon
 from pactwatch.claims.proposition import content_root, normalise, proposition_key
 from pactwatch.claims.spans import CharSpan, doc_text, overlaps
@@ -74,12 +75,26 @@ def _sentence_gap(doc, a, b) -> int:
     return index[b[0].sent.start] - index[a[0].sent.start]
 
 
+LEARNED = frozenset({"learned", "learned-noun"})
+
+
+def _claim_bearing(doc, att: Attribution, lex: Lexicon) -> bool:
+    """A claim needs a stance, no negation, a source other than the writer, and — for the
+    cue model's verbs outside the lexicon — a reported clause, not a thing ("signed it")."""
+    if att.stance not in STANCES or att.negated or by_writer(doc_text(doc), att, lex):
+        return False
+    if att.kind not in LEARNED:
+        return True
+    root = doc[att.content_root] if att.content_root is not None else None
+    return root is not None and root.pos_ in ("VERB", "AUX")
+
+
 def keyed_attributions(doc, lex: Lexicon) -> list[Keyed]:
     """Claim-bearing attributions (four stances, not negated) with their keys, in text order."""
     out: list[Keyed] = []
     atts = sorted(attributions_in(doc, lex), key=lambda a: a.cue_span)
     for att in atts:
-        if att.stance not in STANCES or att.negated:
+        if not _claim_bearing(doc, att, lex):
             continue
         key = _antecedent(doc, att, out) if att.anaphoric else _key(doc, att, lex)
         if key:
@@ -99,10 +114,16 @@ def _actors_in(part: CharSpan, actors: Iterable[Actor]) -> list[Actor]:
     return [max(over, key=lambda a: min(a.end, part[1]) - max(a.start, part[0]))] if over else []
 
 
-def _actors_for(text: str, part: CharSpan, actors: tuple[Actor, ...]) -> list[Actor]:
-    found = _actors_in(part, actors)
+def _actors_for(ctx: ArticleContext, part: CharSpan) -> list[Actor]:
+    """The actors in a source part; a pronoun ("he said") the actor it refers to, when clear;
+    else an unresolved actor named by the words."""
+    found = _actors_in(part, ctx.actors)
     if found:
         return found
+    text = ctx.article.text
+    resolved = antecedent(ctx.doc, part, text, ctx.actors)
+    if resolved is not None:
+        return [resolved]
     words = text[part[0]:part[1]]
     return [Actor(name=words, text=words, start=part[0], end=part[1])]
 
@@ -116,7 +137,7 @@ def claimants(ctx: ArticleContext, att: Attribution) -> list[ClaimantEntry]:
         return [ClaimantEntry(actor=None, source=None, **common)]
     parts = att.source_parts or (att.source_span,)
     return [ClaimantEntry(actor=actor, source=_span(text, part), **common)
-            for part in parts for actor in _actors_for(text, part, ctx.actors)]
+            for part in parts for actor in _actors_for(ctx, part)]
 
 
 # ---- claims -------------------------------------------------------------------------------

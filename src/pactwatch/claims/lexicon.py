@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -125,6 +125,11 @@ class Lexicon(Model):
     headline_labels: frozenset[str]
     nominalisations: tuple[Nominalisation, ...]
     weak_words: frozenset[str]
+
+    @cached_property
+    def prep_lemmas(self) -> frozenset[str]:
+        """The verb lemmas of ``prep_verbs``: a cheap test before reading a verb's children."""
+        return frozenset(lemma for lemma, _ in self.prep_verbs)
 
 
 def _index(path: str, groups, value) -> dict:

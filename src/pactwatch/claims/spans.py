@@ -113,3 +113,25 @@ def doc_text(doc) -> str:
     if "pw_text" not in doc.user_data:
         doc.user_data["pw_text"] = doc.text
     return doc.user_data["pw_text"]
+
+
+QUOTE_MARK = re.compile(r"“|”|''|\"")
+LINE = re.compile(r"[^\n]+")
+
+
+def quoted_regions(text: str) -> list[CharSpan]:
+    """Stretches inside quotation marks (with the marks), paragraph by paragraph.  A quotation
+    still open at its paragraph's end runs to that end: news leaves a quotation that goes on
+    into the next paragraph unclosed, and such a paragraph is quoted speech throughout."""
+    out: list[CharSpan] = []
+    for line in LINE.finditer(text):
+        start = None
+        for mark in QUOTE_MARK.finditer(text, line.start(), line.end()):
+            if start is None and mark.group() != "”":
+                start = mark.start()
+            elif start is not None and mark.group() != "“":
+                out.append((start, mark.end()))
+                start = None
+        if start is not None:
+            out.append((start, line.end()))
+    return out

@@ -1,0 +1,146 @@
+"""The learned cue model: a logistic regression that weighs attribution candidates.
+
+The rules of :mod:`pactwatch.claims.attribution` find the cues of the lexicon; news reports many
+more ("X showed …", "X defended …", "X is eyeing …").  Every verb of the parse is a candidate
+relation (its subject as source, its clause, object or prepositional object as content); the
+model gives each candidate — and each rule match — a probability of being a real attribution
+from features of the parse (lemma, tag, dependency, the source's and content's shape).  The
+weights live in ``data/claims/cue_model.json`` (plain JSON, no pickle); they are trained on the
+PolNeAR train parts by ``python -m pactwatch.claims.train`` and never on its dev or test split.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from pactwatch import errors
+from pactwatch.claims.lexicon import Lexicon
+from pactwatch.claims.spans import doc_text, quoted_regions
+from pactwatch.errors import PactwatchError
+
+if TYPE_CHECKING:
+    from pactwatch.claims.attribution import Attribution
+
+errors.define("PW203", "{path}: cue model does not match its schema ({detail})")
+
+SCHEMA = "pactwatch.claims.cue_model.v1"
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "that", "which"})
+
+
+class CueModel(BaseModel):
+    """Weights of a logistic regression over string features, and its two thresholds."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    schema_: str
+    trained_on: str
+    notes: str
+    bias: float
+    threshold: float  # for candidates outside the lexicon
+    rule_threshold: float  # for matches of the rules
+    weights: dict[str, float]
+
+    def probability(self, feats: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(feats))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+def parse_model(text: str, path: str = "cue_model.json") -> CueModel:
+    import json
+
+    try:
+        raw = json.loads(text)
+        raw = {("schema_" if k == "schema" else k): v for k, v in raw.items()}
+        model = CueModel.model_validate(raw)
+    except (ValueError, AttributeError, ValidationError) as exc:
+        raise PactwatchError("PW203", path=path, detail=str(exc).splitlines()[0]) from None
+    if model.schema_ != SCHEMA:
+        raise PactwatchError("PW203", path=path, detail=f"schema must be {SCHEMA!r}")
+    return model
+
+
+@lru_cache(maxsize=1)
+def load_cue_model() -> CueModel:
+    """The packaged cue model, loaded once."""
+    res = resources.files("pactwatch.data").joinpath("claims/cue_model.json")
+    return parse_model(res.read_text(encoding="utf-8"), str(res))
+
+
+# ---- features ------------------------------------------------------------------------------
+
+def head_token(doc, att: Attribution):
+    """The cue's head token (the root of the cue's first span)."""
+    span = doc.char_span(*att.cue[0], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _bucket(n: int) -> str:
+    return "0" if n == 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else "9+"
+
+
+def _source_features(doc, att: Attribution) -> list[str]:
+    if not att.source:
+        return ["src=none"]
+    span = doc.char_span(*att.source[0], alignment_mode="expand")
+    if span is None or not len(span):
+        return ["src=odd"]
+    root = span.root
+    word = root.lower_ if root.lower_ in PRONOUNS else root.pos_
+    ents = {t.ent_type_ for t in span if t.ent_type_} or {"-"}
+    return [f"src={word}", f"src_len={_bucket(len(span))}",
+            *(f"src_ent={e}" for e in ents), f"src_dep={root.dep_}"]
+
+
+def _content_features(doc, att: Attribution, head) -> list[str]:
+    root = doc[att.content_root] if att.content_root is not None else None
+    size = sum(e - s for s, e in att.content)
+    words = "cont_chars=" + _bucket(size // 6)
+    if root is None:
+        return [words, "cont_root=none"]
+    rel = root.dep_ if root.head.i == head.i else "far"
+    return [words, f"cont_root={rel}", f"cont_pos={root.pos_}",
+            f"lemma_cont={head.lemma_.lower()}|{rel}"]
+
+
+def _quoted(doc, att: Attribution) -> list[str]:
+    """Is the cue inside quotation marks (nested speech), does the content quote?"""
+    if "pw_quoted" not in doc.user_data:
+        doc.user_data["pw_quoted"] = quoted_regions(doc_text(doc))
+    quotes = doc.user_data["pw_quoted"]
+    start = att.cue_span[0]
+    inside = any(s < start < e for s, e in quotes)
+    touching = any(s < c1 and c0 < e for s, e in quotes for c0, c1 in att.content)
+    return [f"cue_in_quote={inside}", f"quote_content={touching}"]
+
+
+def features(doc, att: Attribution, lex: Lexicon) -> list[str]:
+    """The string features of one candidate relation."""
+    head = head_token(doc, att)
+    if head is None:
+        return [f"kind={att.kind}"]
+    lemma = head.lemma_.lower()
+    kids = sorted({c.dep_ for c in head.children})
+    return [
+        f"kind={att.kind}", f"lemma={lemma}", f"lemma_kind={lemma}|{att.kind}",
+        f"tag={head.tag_}", f"dep={head.dep_}", f"tag_dep={head.tag_}|{head.dep_}",
+        f"head_dep={head.head.dep_}", f"lexicon={lemma in lex.verbs}", f"neg={att.negated}",
+        f"head_pos={head.head.pos_}", f"sent_start={head.i == head.sent.start}",
+        *(f"child={k}" for k in kids),
+        *_source_features(doc, att), *_content_features(doc, att, head), *_quoted(doc, att),
+        *_frame(head, lemma),
+    ]
+
+
+def _frame(head, lemma: str) -> list[str]:
+    """The cue's object and preposition words: "make the case", "have concerns", "look at"."""
+    out = []
+    for child in head.children:
+        if child.dep_ in ("dobj", "prep", "prt", "acomp", "attr"):
+            word = child.lemma_.lower()
+            out += [f"{child.dep_}={word}", f"frame={lemma}|{child.dep_}={word}"]
+    return out

@@ -1,0 +1,96 @@
+"""The learned cue model: its file, its features, how it joins the rules, and training labels."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pactwatch.claims.attribution import attributions_in, rule_attributions, verb_candidates
+from pactwatch.claims.cuemodel import SCHEMA, CueModel, features, load_cue_model, parse_model
+from pactwatch.claims.lexicon import load_lexicon
+from pactwatch.claims.train import candidates, score
+from pactwatch.errors import PactwatchError
+from pactwatch.eval.polnear import GoldArticle, Relation
+
+
+def _model(**weights: float) -> CueModel:
+    return CueModel(schema_=SCHEMA, trained_on="test", notes="", bias=0.0, threshold=0.5,
+                    rule_threshold=0.5, weights=weights)
+
+
+def test_packaged_model_is_valid_and_trained_on_train_parts_only():
+    model = load_cue_model()
+    assert 0 < model.threshold < 1 and 0 <= model.rule_threshold < 1
+    assert "train" in model.trained_on and "dev" not in model.trained_on
+    assert len(model.weights) > 100
+
+
+def test_bad_model_files_are_refused():
+    with pytest.raises(PactwatchError, match="PW203"):
+        parse_model("{not json")
+    with pytest.raises(PactwatchError, match="PW203"):
+        parse_model(json.dumps({"schema": "other", "trained_on": "", "notes": "", "bias": 0,
+                                "threshold": 0.5, "rule_threshold": 0.5, "weights": {}}))
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c", "d"])), st.floats(-1e6, 1e6))
+def test_probability_is_a_probability(feats, weight):
+    p = _model(a=weight, b=-weight, c=1.0).probability(feats)
+    assert 0.0 <= p <= 1.0
+
+
+def test_repeated_features_count_once():
+    model = _model(a=2.0)
+    assert model.probability(["a", "a", "a"]) == model.probability(["a"])
+
+
+def test_candidates_cover_verbs_outside_the_lexicon(nlp):
+    doc = nlp("The senator denied the charges. The governor assailed the budget cuts.")
+    lex = load_lexicon()
+    rules = rule_attributions(doc, lex)
+    cands = verb_candidates(doc, lex, rules)
+    text = doc.text
+    assert not any(text[slice(*c.cue_span)] == "denied" for c in cands)  # a rule's (lexicon) cue
+    row = next(c for c in cands if text[slice(*c.cue_span)] == "assailed")
+    assert row.kind == "learned" and text[slice(*row.source_span)] == "The governor"
+    assert text[slice(*row.content_span)] == "the budget cuts"
+
+
+def test_raising_verbs_have_no_source(nlp):
+    doc = nlp("Sanders appears to have a slight lead in the state.")
+    cands = verb_candidates(doc, load_lexicon(), [])
+    raising = next(c for c in cands if c.kind == "raising")
+    assert raising.source == () and doc.text[slice(*raising.content_span)].startswith("Sanders")
+
+
+def test_features_name_the_cue_and_its_frame(nlp):
+    doc = nlp("The ministry declined to comment on the report.")
+    cand = next(c for c in verb_candidates(doc, load_lexicon(), []) if c.kind == "learned")
+    feats = features(doc, cand, load_lexicon())
+    assert "lemma=decline" in feats and "cont_root=xcomp" in feats and "src=NOUN" in feats
+
+
+def test_model_false_gives_the_rules_alone(nlp):
+    doc = nlp("Lawmakers praised the deal. Critics voiced doubts about the plan, observers noted.")
+    assert attributions_in(doc, model=False) == rule_attributions(doc, load_lexicon())
+
+
+def test_a_model_that_rejects_everything_keeps_the_unweighed_rules(nlp):
+    doc = nlp("According to the ministry, the convoy was attacked. Officials said it burned.")
+    atts = attributions_in(doc, model=_model(**{"kind=verb": -50.0, "kind=learned": -50.0}))
+    assert [a.kind for a in atts] == ["according"]
+
+
+def test_training_labels_follow_the_scorer(nlp):
+    text = "The minister said that the border would stay closed."
+    gold = GoldArticle("g", text, (Relation(((0, 12),), ((13, 17),), ((18, 51),)),))
+    art = candidates(gold, nlp(text))
+    said = [x for x in art.cands if x.att.cue_span == (13, 17)]
+    assert said and said[0].label and said[0].rule
+    assert not any(x.label for x in art.cands if x.att.cue_span != (13, 17))
+    for x in art.cands:
+        x.prob = 1.0
+    assert score([art], 0.5, 0.5) == (1, 1, 1)
