@@ -22,6 +22,7 @@ from pactwatch.claims.proposition import content_root, normalise, proposition_ke
 from pactwatch.claims.spans import CharSpan, doc_text, overlaps
 from pactwatch.claims.subjects import claim_subjects
 from pactwatch.context import ArticleContext
+from pactwatch.events.quad import penta_data
 from pactwatch.records import Actor, Claim, ClaimantEntry, Event, Evidence, Span, Stance
 
 log = logging.getLogger(__name__)
@@ -246,10 +247,24 @@ def _actors(claims: list[Claim], stances: frozenset[str]) -> list[Actor]:
     return list(out.values())
 
 
+def _others_word(event: Event, claims: list[Claim]) -> list[Claim]:
+    """The claims about a verbal event (a threat, an accusation, a demand: PLOVER's verbal
+    quad classes) without its own source's entries: "Iran said it would retaliate" is Iran's
+    threat itself, not a report of one; so is the Kremlin saying Moscow would retaliate (one
+    country's voice)."""
+    if not penta_data().verbal(event.type):
+        return claims
+    own = {a.country or a.key() for a in event.source}
+    kept = [c.model_copy(update={"claimants": [
+        e for e in c.claimants if e.actor is None or (e.actor.country or e.actor.key()) not in own]})
+        for c in claims]
+    return [c for c in kept if c.claimants]
+
+
 def event_standing(event: Event, claims: list[Claim]) -> Event:
     """``reported`` when someone vouches for it (denials noted in ``denied_by``); ``denied``
     when the only word on it is a denial."""
-    mine = [c for c in claims if event.id in c.about]
+    mine = _others_word(event, [c for c in claims if event.id in c.about])
     if not mine or event.status not in ("asserted", "reported", "denied"):
         return event
     supporters = _actors(mine, POSITIVE)

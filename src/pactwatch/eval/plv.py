@@ -12,36 +12,20 @@ import csv
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-
-import yaml
-from pydantic import BaseModel, ConfigDict
 
 from pactwatch.config import Config
 from pactwatch.errors import PactwatchError, define
 from pactwatch.events.classify import load_classifier, type_pairs, unmark
 from pactwatch.events.detect import Draft, detect
-from pactwatch.events.lexicon import data_dir, load_lexicon
+from pactwatch.events.lexicon import load_lexicon
+from pactwatch.events.quad import penta_data
 from pactwatch.records import Article, Event
 
 define("PW410", "{path}: not a PLV file ({detail})")
 REQUIRED = ("uid", "marked_sentence", "gold_root")
 E2E_STAGES = ("pactwatch.parse.v1", "pactwatch.actors.v1", "pactwatch.time.v1", "pactwatch.places.v1",
               "pactwatch.events.v1")
-
-
-class PentaData(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="ignore")
-    merge: dict[str, str]
-    labels: tuple[str, ...]
-    penta: dict[str, int]
-
-
-@lru_cache(maxsize=1)
-def penta_data() -> PentaData:
-    raw = yaml.safe_load((data_dir() / "penta.yaml").read_text(encoding="utf-8"))
-    return PentaData.model_validate(raw)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,26 @@
+"""Events take their standing from the claims about them, except from their own source's word."""
+
+from datetime import date
+
+import pytest
+
+import pactwatch
+
+
+def events_of(text: str):
+    return pactwatch.extract(text, date(2024, 3, 1)).events
+
+
+def test_a_threat_said_by_its_own_source_is_the_threat_itself():
+    [threat] = [e for e in events_of("Iran said it would retaliate against any attack.")
+                if e.type == "THREATEN"]
+    assert threat.status == "asserted" and threat.attributed_to == []
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said North Korea fired two missiles into the sea.",
+    "South Korean officials said North Korea fired two missiles into the sea.",
+])
+def test_a_material_act_said_by_others_is_reported(text):
+    [launch] = [e for e in events_of(text) if e.type == "MOBILIZE"]
+    assert launch.status == "reported"
