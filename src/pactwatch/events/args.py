@@ -36,13 +36,61 @@ def _is_agent_word(token) -> bool:
 
 
 def objects(token, lex: EventLexicon) -> list:
-    """Recipients: the direct object, the passive subject, and objects of recipient prepositions."""
+    """Recipients: the direct object, the passive subject, and objects of recipient prepositions,
+    also a recipient the parse hangs inside the theme ("handed [the instrument of accession to X]")."""
     found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr")]
-    for holder in [token] + [c for c in token.children if c.dep_ == "dobj"]:
-        for prep in (c for c in holder.children if c.dep_ in ("prep", "dative")):
-            if prep.lower_ in lex.target_preps:
-                found += [g for g in prep.children if g.dep_ == "pobj"]
-    return found
+    themes = [c for c in token.children if c.dep_ == "dobj"]
+    for holder in [token] + themes:
+        found += _prep_objects(holder, lex.target_preps)
+    inner = [g for t in themes for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj"]
+    return found + [g for t in inner for g in _prep_objects(t, lex.recipient_preps)]
+
+
+def _prep_objects(holder, preps: frozenset[str]) -> list:
+    return [g for p in holder.children if p.dep_ in ("prep", "dative") and p.lower_ in preps
+            for g in p.children if g.dep_ == "pobj"]
+
+
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_LINKS = frozenset({"poss", "compound", "nmod"})
+
+
+def place_phrase(token, lex: EventLexicon) -> bool:
+    """A noun phrase naming a place: a place name, or a common noun a place name qualifies that
+    names no actor ("Russia's Kursk region", "the Donetsk front"; not "Russia's army")."""
+    if token.ent_type_ in PLACE_ENTS:
+        return True
+    return (token.pos_ == "NOUN" and not _agent_noun(token, lex)
+            and any(c.dep_ in PLACE_LINKS and c.ent_type_ in PLACE_ENTS for c in token.children))
+
+
+def _agent_noun(token, lex: EventLexicon) -> bool:
+    return token.lemma_.lower() in lex.agent_nouns or token.lower_ in lex.agent_nouns
+
+
+def is_target(token, kind: str, lex: EventLexicon) -> bool:
+    """Whether an argument token can be the event's target, not merely where it happened: a place
+    after a locative preposition is the location; "at X" is a target only of a conflictual act."""
+    prep = token.head.lower_ if token.dep_ == "pobj" else None
+    if prep in lex.conflict_preps:
+        return kind not in lex.cooperative and token.ent_type_ not in ("LOC", "FAC") and (
+            token.ent_type_ == "GPE" or not place_phrase(token, lex))
+    return prep not in lex.locative_preps or not place_phrase(token, lex)
+
+
+def given_thing(token, tokens: list, lex: EventLexicon) -> bool:
+    """A direct object that names a thing handed to a recipient also among ``tokens`` ("handed
+    [Norway's instrument] to X"): the recipient is the target, not the thing or its owner."""
+    if token.dep_ != "dobj" or token.ent_type_ in ACTOR_ENTS or _agent_noun(token, lex):
+        return False
+    return any(t.dep_ == "dative" or (t.dep_ == "pobj" and t.head.lower_ in lex.recipient_preps)
+               for t in tokens)
+
+
+def named_first(actors: list[Actor]) -> list[Actor]:
+    """The actors with a country, sector or person when there are some; else all of them."""
+    return [a for a in actors if a.country or a.sector or a.person] or actors
 
 
 def np_bounds(token) -> tuple[int, int]:

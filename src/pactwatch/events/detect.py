@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from pactwatch.events.args import arg_spans, objects, resolve, subjects
+from pactwatch.events.args import (
+    PLACE_ENTS,
+    arg_spans,
+    given_thing,
+    is_target,
+    named_first,
+    objects,
+    resolve,
+    subjects,
+)
 from pactwatch.events.lexicon import EventLexicon, Trigger
 from pactwatch.events.pair import REPORTING, climb, future_rule
 from pactwatch.events.status import Standing, standing
@@ -110,10 +119,43 @@ def source_tokens(token, pred, entry: Trigger, lex: EventLexicon, known) -> list
         found = [g for h in holders for c in h.children if c.lower_ == "between"
                  for g in c.children if g.dep_ == "pobj"]
     theme = theme_of(token)
-    if (not resolve(found, known, lex) and entry.type in THEMED and theme is not None
+    if (not resolve(agents(found, lex, known), known, lex) and entry.type in THEMED and theme is not None
             and any(a.country for a in resolve([theme], known, lex))):
         return [theme]
     return found
+
+
+def agents(tokens: list, lex: EventLexicon, known: tuple[Actor, ...]) -> list:
+    """The source tokens that name who acted: an event noun as subject ("the bombing killed five")
+    stands for its own agent, and a place name modifying a nominal event is where, not who."""
+    found = [a for t in tokens for a in (agents_of_act(t) if is_act(t, lex) else [t])]
+    return [t for t in found if not where_not_who(t, known)]
+
+
+def is_act(token, lex: EventLexicon) -> bool:
+    """A subject that is itself an event noun ("the bombing killed five"), not an agent."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() not in lex.agent_nouns \
+        and trigger_at(token, lex) is not None
+
+
+def agents_of_act(token) -> list:
+    """Who carried out the act a subject noun names: its possessor or modifier ("the Taliban
+    attack killed ...")."""
+    return [t for t in subjects(token) if t.i != token.i]
+
+
+NOUN_MODIFIERS = frozenset({"compound", "nmod", "amod"})
+
+
+def where_not_who(token, known: tuple[Actor, ...]) -> bool:
+    """A place name modifying a nominal event ("the Kabul bombing", "the Donbas offensive") says
+    where it happened; only a country name there names the agent ("a US strike")."""
+    if token.dep_ not in NOUN_MODIFIERS or token.head.pos_ not in ("NOUN", "PROPN") \
+            or token.ent_type_ not in PLACE_ENTS:
+        return False
+    start, end = token.idx, token.idx + len(token)
+    named = [a for a in known if a.start is not None and a.start < end and a.end > start]
+    return not any(a.country and not a.sector and not a.person for a in named)
 
 
 def target_tokens(token, pred, lex: EventLexicon) -> list:
@@ -129,6 +171,12 @@ def target_tokens(token, pred, lex: EventLexicon) -> list:
     return [t for t in found if not (t.i in seen or seen.add(t.i))]
 
 
+def target_only(tokens: list, kind: str, lex: EventLexicon) -> list:
+    """The argument tokens that can name the target: no place in a locative phrase, and no thing
+    handed over when its recipient is named (the argument spans keep them all)."""
+    return [t for t in tokens if is_target(t, kind, lex) and not given_thing(t, tokens, lex)]
+
+
 def denial_of_statement(token, entry: Trigger, lex: EventLexicon) -> bool:
     return entry.type == "REJECT" and bool(objects_of(token) & lex.statements)
 
@@ -141,11 +189,11 @@ def draft_at(token, entry: Trigger, lex: EventLexicon, known: tuple[Actor, ...],
     frame_tok, frame = frame_over(token, lex, entry.type)
     pred = frame_tok or light_verb(token, lex) or token
     subj = source_tokens(token, pred, entry, lex, known)
-    source = resolve(subj, known, lex)
+    source = resolve(agents(subj, lex, known), known, lex)
     if not source and not (keep_unresolved and subj):
         return None
     objs = target_tokens(token, pred, lex)
-    target = [a for a in resolve(objs, known, lex) if a not in source]
+    target = named_first([a for a in resolve(target_only(objs, entry.type, lex), known, lex) if a not in source])
     state = standing(pred, lex.status)
     kind, cameo, mode, route = _coded(token, entry, frame, lex, state)
     if route == "future" and state.status in ("planned", "hypothetical"):

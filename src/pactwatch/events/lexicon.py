@@ -138,6 +138,9 @@ class EventLexicon(_Model):
     cooperative: frozenset[str]
     status: StatusCues
     target_preps: frozenset[str]
+    locative_preps: frozenset[str] = frozenset()  # their place object is where, not whom
+    conflict_preps: frozenset[str] = frozenset()  # their object is a target only of a conflictual act
+    recipient_preps: frozenset[str] = frozenset()  # recipients, also inside the theme phrase
     agent_nouns: frozenset[str] = frozenset()
     statements: frozenset[str] = frozenset()
     reported_adjectives: frozenset[str] = frozenset()
@@ -221,7 +224,10 @@ def load_lexicon(folder: str | None = None) -> EventLexicon:
         frames=frames.frames, transparent=frames.transparent, frame_preps=frames.frame_preps,
         future_cooperative=frames.future_cooperative, must=frames.must,
         cooperative=frames.cooperative or COOPERATIVE_DEFAULT, status=frames.status,
-        target_preps=frozenset(lex.target_preps.get("default", ())), agent_nouns=frames.agent_nouns,
+        target_preps=frozenset(lex.target_preps.get("default", ())),
+        locative_preps=frozenset(lex.target_preps.get("locative", ())),
+        conflict_preps=frozenset(lex.target_preps.get("conflictual", ())),
+        recipient_preps=frozenset(lex.target_preps.get("recipient", ())), agent_nouns=frames.agent_nouns,
         statements=frames.statements, state_nouns=frames.state_nouns, reported_adjectives=frames.reported_adjectives,
         demand_against=frames.demand_against, future_conflictual=frames.future_conflictual, recode=frames.recode,
     )

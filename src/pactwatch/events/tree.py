@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pactwatch.events.lexicon import EventLexicon, Frame, Trigger
 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "compound", "amod", "nmod", "dative", "obj"})
+NAMING_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+NAMING_ENTS = frozenset({"NORP", "GPE"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "relcl", "pcomp",
                              "conj", "attr", "oprd", "nsubjpass"})
 
@@ -29,8 +31,10 @@ def word_forms(token) -> set[str]:
 
 def objects_of(token) -> set[str]:
     """Words a trigger governs that can select an object pattern ("sign" + treaty, "launch" + missile);
-    its prepositions and particles as "@for", "@on", and its complements as "@xcomp", "@ccomp", "@dobj"."""
+    its prepositions and particles as "@for", "@on", its complements as "@xcomp", "@ccomp", "@dobj",
+    and a nationality or country naming it as "#NORP", "#GPE" ("an Israeli strike", "a US strike")."""
     found: set[str] = {f"@{c.lower_}" for c in token.children if c.dep_ in ("prep", "prt") and not _when(c)}
+    found |= {f"#{c.ent_type_}" for c in token.children if c.dep_ in NAMING_DEPS and c.ent_type_ in NAMING_ENTS}
     found |= {f"@{c.dep_}" for c in token.children if c.dep_ in ("xcomp", "ccomp", "dobj")}
     found |= {w for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "ADJ"  # "found X guilty"
               for w in word_forms(c)}
