@@ -24,3 +24,17 @@ def test_a_threat_said_by_its_own_source_is_the_threat_itself():
 def test_a_material_act_said_by_others_is_reported(text):
     [launch] = [e for e in events_of(text) if e.type == "MOBILIZE"]
     assert launch.status == "reported"
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("Iranian officials said Iran would retaliate against any attack.", True),
+    ("The opposition said it would boycott the election.", True),
+    ("Israeli officials said Iran would retaliate against any attack.", False),
+])
+def test_only_the_actor_announcing_its_own_act_threatens(text, threat):
+    """A stated future conflict act is a threat by the speaker; others' forecast of it is not."""
+    events = events_of(text)
+    threats = [e for e in events if e.type == "THREATEN"]
+    assert bool(threats) == threat
+    if threat:
+        assert threats[0].status == "asserted" and threats[0].attributed_to == []

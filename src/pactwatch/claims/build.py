@@ -254,11 +254,20 @@ def _others_word(event: Event, claims: list[Claim]) -> list[Claim]:
     country's voice)."""
     if not penta_data().verbal(event.type):
         return claims
-    own = {a.country or a.key() for a in event.source}
-    kept = [c.model_copy(update={"claimants": [
-        e for e in c.claimants if e.actor is None or (e.actor.country or e.actor.key()) not in own]})
-        for c in claims]
+    kept = [c.model_copy(update={"claimants": [e for e in c.claimants if not _is_source(e, event)]})
+            for c in claims]
     return [c for c in kept if c.claimants]
+
+
+def _is_source(entry: ClaimantEntry, event: Event) -> bool:
+    """The claimant is the event's source: the same country, or the same words in the text."""
+    if entry.actor is None:
+        return False
+    if entry.actor.country and entry.actor.country in {a.country for a in event.source}:
+        return True
+    return entry.source is not None and any(
+        a.start is not None and a.end is not None and overlaps((a.start, a.end), (entry.source.start, entry.source.end))
+        for a in event.source)
 
 
 def event_standing(event: Event, claims: list[Claim]) -> Event:

@@ -15,7 +15,7 @@ from pactwatch.events.args import (
     subjects,
 )
 from pactwatch.events.lexicon import EventLexicon, Trigger
-from pactwatch.events.pair import REPORTING, climb, future_rule
+from pactwatch.events.pair import REPORTING, climb, future_rule, speakers
 from pactwatch.events.status import Standing, standing
 from pactwatch.events.tree import frame_at, objects_of, trigger_at
 from pactwatch.records import Actor
@@ -196,12 +196,32 @@ def draft_at(token, entry: Trigger, lex: EventLexicon, known: tuple[Actor, ...],
     target = named_first([a for a in resolve(target_only(objs, entry.type, lex), known, lex) if a not in source])
     state = standing(pred, lex.status)
     kind, cameo, mode, route = _coded(token, entry, frame, lex, state)
-    if route == "future" and state.status in ("planned", "hypothetical"):
-        state = standing(pred, lex.status, subj, modal_act=True)  # the promise or threat happened
+    if route == "future" and kind != entry.type and entry.type not in lex.cooperative \
+            and not own_voice(token, subj, source, known, lex):
+        kind, cameo, mode, route = _plain(entry)  # others foretelling X's act: no threat by X
+    if route == "future" and state.status in ("planned", "hypothetical", "reported"):
+        # the promise or threat happened, and its speaker reporting it is the act itself
+        state = standing(pred, lex.status, [*subj, *speakers(token, lex)], modal_act=True)
     if state.status == "asserted" and any(c.lower_ in lex.reported_adjectives for c in token.children):
         state = replace(state, status="reported")
     return Draft(token, pred, kind, cameo, mode, entry.context, source, target, state, route, theme_of(token),
                  arg_spans(subj), arg_spans(objs, whole=True))
+
+
+def own_voice(token, subj, source: list[Actor], known, lex: EventLexicon) -> bool:
+    """Does the actor announce its own act?  "Iran said it would retaliate" and "Moscow would
+    respond, the Kremlin said" are threats by Iran and Russia; "Israeli officials said Iran
+    would retaliate" is someone else's forecast of Iran's act.  A speaker of no known country
+    ("officials said") is taken to speak for the actor."""
+    said_by = speakers(token, lex)
+    if not said_by or {t.i for t in said_by} & {t.i for t in subj}:
+        return True
+    voices = {a.country for a in resolve(said_by, known, lex) if a.country}
+    return not voices or bool(voices & {a.country for a in source if a.country})
+
+
+def _plain(entry: Trigger) -> tuple:
+    return entry.type, entry.cameo, entry.mode, "pattern" if entry.objects else "lexicon"
 
 
 def _coded(token, entry: Trigger, frame, lex: EventLexicon, state: Standing) -> tuple:
@@ -211,7 +231,7 @@ def _coded(token, entry: Trigger, frame, lex: EventLexicon, state: Standing) -> 
     rule = future_rule(token, entry.type, lex)
     if rule is not None and state.status != "negated":
         return rule.type, rule.cameo, None, "future"
-    return entry.type, entry.cameo, entry.mode, "pattern" if entry.objects else "lexicon"
+    return _plain(entry)
 
 
 def detect(sent, lex: EventLexicon, known: tuple[Actor, ...], keep_unresolved: bool = False) -> list[Draft]:

@@ -99,6 +99,17 @@ def light_verb_of(token, lex: EventLexicon):
     return token
 
 
+def speakers(token, lex: EventLexicon) -> list:
+    """The subject of the statement verb whose content clause the trigger heads: "[Iran] said it
+    would retaliate", "Moscow would respond, [the Kremlin] said"."""
+    token = light_verb_of(token, lex)
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "ccomp":
+        return []
+    return [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
 def stated(token, verbs: frozenset[str]) -> bool:
     """``token`` heads the content clause of a statement verb ("said [it would boycott]")."""
     while token.dep_ == "conj" and token.head.i != token.i:
