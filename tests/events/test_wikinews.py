@@ -104,3 +104,35 @@ def test_a_dateline_year_is_not_the_size_of_a_bombing(articles, nlp, lex):
     bombing = next(d for s in doc.sents for d in detect(s, lex, (), keep_unresolved=True) if d.type == "ASSAULT")
     quantity = event_quantity(bombing, find_quantities(doc))
     assert quantity is None or quantity.value < 1000
+
+
+# Read as an analyst: "Iran issues arrest warrants for 36 people, including US President Trump"
+# (Wikinews, 2020-07-02).  The demand to Interpol is coded (REQUEST IRN -> Interpol, reported by
+# Fars); these three are not yet right.
+ARREST = "Iran issues arrest warrants for 36 people"
+
+
+@pytest.mark.xfail(reason="'issued arrest warrants on 36 people' is legal coercion (CAMEO 173); "
+                          "the lexicon has no 'issue a warrant' pattern", strict=True)
+def test_issuing_arrest_warrants_is_coercion(sentence_of, lex):
+    sent = sentence_of(ARREST, "issued arrest warrants")
+    assert "COERCE" in [kind for kind, *_ in coded(sent, lex)]
+
+
+@pytest.mark.xfail(reason="a standing rule ('Interpol's constitution prohibits ...') is coded as "
+                          "a COERCE by Interpol; generic present-tense statements are not events",
+                   strict=True)
+def test_what_a_charter_prohibits_is_no_event(sentence_of):
+    import pactwatch
+
+    sent = sentence_of(ARREST, "constitution prohibits")
+    assert "COERCE" not in [e.type for e in pactwatch.extract(sent.text, "2020-07-02").events]
+
+
+@pytest.mark.xfail(reason="'they would not consider requests of this nature' is Interpol rejecting "
+                          "Iran's request (REJECT); it is coded as a hypothetical REQUEST by Iran",
+                   strict=True)
+def test_refusing_to_consider_a_request_is_a_rejection(sentence_of, lex):
+    sent = sentence_of(ARREST, "would not consider requests")
+    kinds = [kind for kind, *_ in coded(sent, lex)]
+    assert "REJECT" in kinds and "REQUEST" not in kinds
