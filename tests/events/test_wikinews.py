@@ -108,12 +108,10 @@ def test_a_dateline_year_is_not_the_size_of_a_bombing(articles, nlp, lex):
 
 # Read as an analyst: "Iran issues arrest warrants for 36 people, including US President Trump"
 # (Wikinews, 2020-07-02).  The demand to Interpol is coded (REQUEST IRN -> Interpol, reported by
-# Fars); these three are not yet right.
+# Fars); the warrants are coded since this reading; the other two are not yet right.
 ARREST = "Iran issues arrest warrants for 36 people"
 
 
-@pytest.mark.xfail(reason="'issued arrest warrants on 36 people' is legal coercion (CAMEO 173); "
-                          "the lexicon has no 'issue a warrant' pattern", strict=True)
 def test_issuing_arrest_warrants_is_coercion(sentence_of, lex):
     sent = sentence_of(ARREST, "issued arrest warrants")
     assert "COERCE" in [kind for kind, *_ in coded(sent, lex)]
