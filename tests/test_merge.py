@@ -70,3 +70,16 @@ def test_a_mention_without_target_joins_one_with_a_target():
     assert merged.target == [host]
     third = Actor(name="Syldavia", text="Syldavia", country="SYL")
     assert len(merge_events([event(1, target=[host]), event(2, target=[third])])) == 2
+
+
+def test_claims_about_a_folded_mention_point_at_its_record():
+    from pactwatch.config import Config
+    from pactwatch.context import ArticleContext
+    from pactwatch.merge import make_merge
+    from pactwatch.records import Article, Claim
+
+    claim = Claim(id="c", proposition="deploy troop", about=["e11"])
+    ctx = ArticleContext(article=Article.from_text("..."), events=(event(5), event(11)),
+                         claims=(claim,))
+    out = make_merge(Config())(ctx)
+    assert [e.id for e in out.events] == ["e5"] and out.claims[0].about == ["e5"]

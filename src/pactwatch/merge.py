@@ -104,9 +104,10 @@ def _union_actors(a, b):
     return list(seen.values())
 
 
-def merge_events(events) -> list[Event]:
-    """Mentions with the same key and compatible dates, places and quantities become one event."""
+def merge_with_ids(events) -> tuple[list[Event], dict[str, str]]:
+    """The merged events, and the id each folded mention now goes by (its record's id)."""
     merged: dict[tuple, list[Event]] = {}
+    renamed: dict[str, str] = {}
     for event in events:
         group = merged.setdefault(event_key(event), [])
         i = next((i for i, kept in enumerate(group) if mentions_compatible(kept, event)), None)
@@ -114,12 +115,21 @@ def merge_events(events) -> list[Event]:
             group.append(event)
         else:
             group[i] = merge_pair(group[i], event)
-    return [event for group in merged.values() for event in group]
+            renamed[event.id] = group[i].id
+    return [event for group in merged.values() for event in group], renamed
+
+
+def merge_events(events) -> list[Event]:
+    """Mentions with the same key and compatible dates, places and quantities become one event."""
+    return merge_with_ids(events)[0]
 
 
 def make_merge(config: Config):
     def run(ctx: ArticleContext) -> ArticleContext:
-        return ctx.with_(events=tuple(merge_events(ctx.events)))
+        events, renamed = merge_with_ids(ctx.events)
+        claims = tuple(c.model_copy(update={"about": sorted({renamed.get(i, i) for i in c.about})})
+                       for c in ctx.claims)  # a claim about a folded mention is about its record
+        return ctx.with_(events=tuple(events), claims=claims)
 
     return run
 

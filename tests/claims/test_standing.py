@@ -38,3 +38,10 @@ def test_only_the_actor_announcing_its_own_act_threatens(text, threat):
     assert bool(threats) == threat
     if threat:
         assert threats[0].status == "asserted" and threats[0].attributed_to == []
+
+
+def test_a_report_of_one_conjunct_is_not_a_report_of_the_other():
+    text = ("With North Korea's reported deployment of troops in Russia and the signing of a "
+            "defence pact between the two countries, tensions are rising.")
+    signing = [e for e in events_of(text) if e.type == "SUPPORT"]
+    assert signing and all(e.status == "asserted" for e in signing)

@@ -219,11 +219,29 @@ def _is_about(ctx: ArticleContext, event: Event, items: list[Keyed], lex: Lexico
         return True
     for item in items:
         content = item.att.content_span
-        text = ctx.article.text[content[0]:content[1]].lower()
         for ev in event.evidence:
             if overlaps((ev.start, ev.end), content) and (
-                    event.trigger is None or event.trigger.lower() in text):
+                    event.trigger is None or _heads_into(ctx, content, event.trigger)):
                 return True
+    return False
+
+
+def _heads_into(ctx: ArticleContext, content: CharSpan, trigger: str) -> bool:
+    """Is the trigger in the content and part of what it says, not a conjunct beside it
+    ("the reported deployment of troops and the signing of a pact": "reported" is not said of
+    the signing)?"""
+    text = ctx.article.text[content[0]:content[1]].lower()
+    chunk = ctx.doc.char_span(*content, alignment_mode="expand") if ctx.doc is not None else None
+    if chunk is None:
+        return trigger.lower() in text
+    return any(tok.lower_ == trigger.lower() and not _conjunct_below(tok, chunk.root) for tok in chunk)
+
+
+def _conjunct_below(token, root) -> bool:
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ == "conj":
+            return True
+        token = token.head
     return False
 
 
