@@ -94,3 +94,50 @@ def test_training_labels_follow_the_scorer(nlp):
     for x in art.cands:
         x.prob = 1.0
     assert score([art], 0.5, 0.5) == (1, 1, 1)
+
+
+def _cand(nlp, text: str, cue: str):
+    doc = nlp(text)
+    cands = verb_candidates(doc, load_lexicon(), rule_attributions(doc, load_lexicon(), writer=True))
+    rows = [c for c in cands if cue in " ".join(text[s:e] for s, e in c.cue)]
+    assert rows, f"no candidate with cue {cue!r}"
+    c = rows[0]
+    return c.kind, " ".join(text[s:e] for s, e in c.source), text[slice(*c.content_span)]
+
+
+def test_a_lexicon_verb_with_an_object_it_refuses_is_still_a_candidate(nlp):
+    kind, source, content = _cand(nlp, "The opposition rejected the budget on Monday.", "rejected")
+    assert kind == "learned" and source == "The opposition" and content == "the budget"
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    ("In a survey last month, most voters said the war was lost.", "survey",
+     "a survey last month", "most voters said the war was lost"),
+    ("In their view, the ceasefire will not hold.", "view", "their", "the ceasefire will not hold"),
+])
+def test_channel_phrases_are_candidates(nlp, text, cue, source, content):
+    assert _cand(nlp, text, cue) == ("learned-channel", source, content)
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    ("A pledge by the allies that aid would continue reassured Kyiv.", "pledge",
+     "the allies", "that aid would continue"),
+    ("The minister defended his plan to close the border.", "plan", "his", "to close the border"),
+    ("The senator has been a fierce critic of the treaty.", "critic", "The senator", "the treaty"),
+])
+def test_noun_candidates_find_their_holder(nlp, text, cue, source, content):
+    assert _cand(nlp, text, cue) == ("learned-noun", source, content)
+
+
+def test_participles_parsed_as_adjectives_are_candidates(nlp):
+    text = "Spending by super PACs supporting presidential candidates rose sharply."
+    kind, source, content = _cand(nlp, text, "supporting")
+    assert kind == "learned" and "PACs" in source and content == "presidential candidates"
+
+
+def test_a_purpose_clause_after_an_object_is_no_candidate_content(nlp):
+    text = "The navy fired two missiles to signal its resolve. The ministry declined to comment."
+    doc = nlp(text)
+    cands = verb_candidates(doc, load_lexicon(), [])
+    assert not [c for c in cands if text[slice(*c.cue_span)] == "fired"]
+    assert [c for c in cands if text[slice(*c.cue_span)] == "declined" and c.kind == "learned"]

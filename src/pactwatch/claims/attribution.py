@@ -28,8 +28,12 @@ Patterns (all over the lemmas of data/claims/cues.yaml, none over particular wor
   writer, the reader) are not attributions for the rules alone.
 
 :func:`attributions_in` then lets the learned cue model (:mod:`pactwatch.claims.cuemodel`)
-drop unlikely cue-verb matches and add verbs outside the lexicon ("X defended …", "X appears
-to …"), each read as a generic cue by :func:`verb_candidates`.
+drop unlikely cue-verb matches and add the candidates of
+:func:`verb_candidates`: verbs outside the lexicon read as generic cues ("X defended …", "X
+appears to …"), lexicon verbs with an object the rules refuse ("polls show him ahead"), noun
+cues with a holder ("claims by X that …", "X's plan to …", "X has been a critic of …"),
+channels ("In a CNN poll, …", "in their view, …") and participles the parse made adjectives
+("super PACs supporting candidates").
 """
 
 from __future__ import annotations
@@ -114,15 +118,15 @@ def _continues_report(verb) -> bool:
     if verb.tag_ == "VBG":
         return True
     lex = load_lexicon()
-    return (verb.dep_ == "conj" and verb.lemma_.lower() in lex.verbs
-            and verb.head.lemma_.lower() not in lex.verbs)
+    return (verb.dep_ == "conj" and lex.verb_lemma(verb) in lex.verbs
+            and lex.verb_lemma(verb.head) not in lex.verbs)
 
 
 def _reporter(head):
     """A participle attached to a reported clause belongs to the reporting verb above it."""
     if head.dep_ == "ccomp" and head.head.i != head.i and head.head.pos_ == "VERB":
         lex = load_lexicon()
-        if head.head.lemma_.lower() in lex.verbs:
+        if lex.verb_lemma(head.head) in lex.verbs:
             return head.head
     return head
 
@@ -154,6 +158,24 @@ def _preceding_subject(doc, verb) -> tuple[CharSpan, ...]:
     start = max(tok.left_edge.i, verb.sent.start)
     ids = {t.i for t in doc[start: tok.i + 1] if t.idx >= lo}
     return char_spans(doc, ids)
+
+
+INVERTED_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART"})
+
+
+def _following_subject(doc, verb) -> tuple[CharSpan, ...]:
+    """An inverted subject the parse missed: "“…,” added a South Carolina Democrat", "…, said
+    a former spokesman for …": the noun phrase right after a cue whose content precedes it."""
+    if verb.i == verb.sent.start or not doc[verb.i - 1].is_punct:
+        return ()
+    run = []
+    for tok in doc[verb.i + 1: min(verb.sent.end, verb.i + 8)]:
+        if tok.pos_ not in INVERTED_POS:
+            break
+        run.append(tok.i)
+    if not any(doc[i].pos_ in ("NOUN", "PROPN") for i in run):
+        return ()
+    return char_spans(doc, set(run))
 
 
 def _relative(verb):
@@ -303,7 +325,7 @@ WEAK_POSITIONS = frozenset({("acl", "VBG"), ("relcl", "VB"), ("relcl", "VBP"), (
 
 
 def _verb_attributions(doc, verb, lex: Lexicon) -> list[Attribution]:
-    cue = lex.verbs.get(verb.lemma_.lower())
+    cue = lex.verbs.get(lex.verb_lemma(verb))
     prep = _prep_cue(verb, lex)
     if (cue is None and prep is None) or not _is_cue_verb(verb):
         return []
@@ -318,7 +340,7 @@ def _verb_relation(doc, verb, lex: Lexicon, cue, prep) -> list[Attribution]:
             "stance": cue.stance if cue else prep[0], "kind": "verb", "negated": _is_negated(verb)}
     base = _with_source(doc, _subject(verb), verb, _relative(verb), **base)
     if "source" not in base and not _is_passive(verb):
-        near = _preceding_subject(doc, verb)
+        near = _preceding_subject(doc, verb) or (_following_subject(doc, verb) if says else ())
         if not near:
             return _quote_attributions(doc, verb, base) if says else []
         base = {**base, "source": near, "source_parts": (hull(near),)}
@@ -366,7 +388,7 @@ def _is_passive(verb) -> bool:
 def _nested_cues(root, lex: Lexicon) -> list:
     """Cues hanging off a reported clause that continue the reporting verb: "“…,” X said,
     adding …", "X says A was so and says B"."""
-    return [c for c in root.children if c.lemma_.lower() in lex.verbs and (
+    return [c for c in root.children if lex.verb_lemma(c) in lex.verbs and (
         (c.dep_ == "advcl" and c.tag_ == "VBG") or (c.dep_ == "conj" and _continues_report(c)
                                                      and not _has_subject(c)))]
 
@@ -686,30 +708,73 @@ def verb_candidates(doc, lex: Lexicon, rules: list[Attribution]) -> list[Attribu
              for t in (doc.char_span(s, e, alignment_mode="expand") or ())}
     found = []
     for tok in doc:
-        if tok.i in taken or tok.dep_ in ("amod", "compound") or _refused(tok, lex):
+        if tok.i not in taken and tok.dep_ == "amod":
+            found.extend(_participle_candidate(doc, tok))
+        if tok.i in taken or tok.dep_ in ("amod", "compound"):
             continue
         if tok.pos_ == "VERB":
             rel = _verb_relation(doc, tok, lex, GENERIC_CUE, _any_prep(tok))
-            found.extend(replace(a, kind="learned") for a in rel[:1])
+            found.extend(replace(a, kind="learned") for a in rel[:1] if not _purpose(doc, tok, a))
             found.extend(_raising(doc, tok))
         elif tok.pos_ == "NOUN":
             found.extend(_noun_candidate(doc, tok))
+        elif tok.dep_ == "prep" and tok.lower_ in CHANNEL_PREPS:
+            found.extend(_channel_candidate(doc, tok, lex))
     return _finish(doc, found, lex, writer=True)
 
 
-def _refused(verb, lex: Lexicon) -> bool:
-    """A lexicon verb whose object the lexicon refuses ("rejected the budget" is no denial)."""
-    cue = lex.verbs.get(verb.lemma_.lower())
-    return cue is not None and "object" not in cue.takes and any(
-        c.dep_ == "dobj" for c in verb.children)
+CHANNEL_PREPS = frozenset({"in", "on"})
+
+
+def _purpose(doc, verb, att: Attribution) -> bool:
+    """A purpose clause after an object is no reported content: "X fired missiles to signal
+    its strength" (the generic reading would take "to signal …" as what X says)."""
+    root = doc[att.content_root] if att.content_root is not None else None
+    return root is not None and root.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "dobj" and c.i < root.i for c in verb.children)
+
+
+def _participle_candidate(doc, verb) -> list[Attribution]:
+    """ "super PACs supporting presidential candidates" parsed as an adjective of the object:
+    the noun before the participle is the source, the phrase after it the content."""
+    prev = doc[verb.i - 1] if verb.i > verb.sent.start else None
+    head = verb.head
+    if verb.tag_ != "VBG" or prev is None or prev.pos_ not in ("NOUN", "PROPN") or head.i <= verb.i:
+        return []
+    source = {t.i for t in doc[max(prev.left_edge.i, verb.sent.start): prev.i + 1]}
+    content = set(range(verb.i + 1, head.right_edge.i + 1))
+    return [Attribution(cue=(tok_span(verb),), stance="assert", kind="learned",
+                        source=char_spans(doc, source), source_parts=char_spans(doc, source),
+                        content=char_spans(doc, content), content_root=head.i)]
+
+
+def _channel_candidate(doc, prep, lex: Lexicon) -> list[Attribution]:
+    """ "In a CNN poll, 38 percent said …", "In a statement, the ministry denied …": the
+    channel is the source, the clause the phrase modifies the content (the model weighs it)."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    head = prep.head
+    if pobj is None or head.pos_ not in ("VERB", "AUX"):
+        return []
+    lemma = pobj.lemma_.lower()
+    holder = next((c for c in pobj.children if c.dep_ == "poss"), None)
+    if lemma in lex.channels:
+        source = pobj  # "in a poll", "in a statement"
+    elif holder is not None and (lemma in lex.nouns or lemma in lex.light_nouns):
+        source = holder  # "in my view", "in their opinion"
+    else:
+        return []
+    fields = _with_source(doc, source, None, cue=char_spans(doc, {prep.i, pobj.i}),
+                          stance="assert", kind="learned-channel")
+    return [Attribution(**fields, content=_content(doc, head, [prep]), content_root=head.i)]
 
 
 def _raising(doc, verb) -> list[Attribution]:
     """ "Sanders appears to lead": no source, the subject and infinitive the content."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
-    if subj is None or xcomp is None or subj.tag_ in RELATIVE_TAGS:
-        return []
+    if subj is None or xcomp is None or subj.tag_ in RELATIVE_TAGS or any(
+            c.dep_ == "dobj" for c in verb.children):
+        return []  # "X fired missiles to signal …": an object makes it no raising verb
     ids = subtree_ids(subj) | subtree_ids(xcomp) | {verb.i}
     return [Attribution(cue=(tok_span(verb),), stance="assert", kind="raising",
                         content=char_spans(doc, ids), content_root=xcomp.i)]
@@ -719,15 +784,41 @@ NOUN_PREPS = frozenset({"of", "about", "on", "to", "for", "over", "against", "wi
 
 
 def _noun_candidate(doc, noun) -> list[Attribution]:
-    """ "Trump's opposition to X", "criticism of X": the holder (if any) and the complement."""
+    """ "Trump's opposition to X", "criticism of X", "claims by X that …", "his plan to …":
+    the holder (if any) and the complement."""
+    cue, comp = _noun_complement(noun)
+    if comp is None:
+        return []
+    fields = _with_source(doc, _noun_source(noun), None, cue=char_spans(doc, cue),
+                          stance="assert", kind="learned-noun")
+    return [Attribution(**fields, content=_content(doc, comp), content_root=comp.i)]
+
+
+def _noun_complement(noun) -> tuple[set[int], object]:
+    """A noun's clause ("… that X", "… to X") or prepositional object, with the cue tokens."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "relcl") and child.i > noun.i and (any(
+                g.dep_ in ("mark", "aux") and g.lower_ in ("that", "to") for g in child.children)
+                or child.left_edge.lower_ == "that"):
+            return {noun.i}, child
     prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_PREPS), None)
     pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep else None
-    if pobj is None:
-        return []
-    holder = next((c for c in noun.children if c.dep_ == "poss"), None)
-    fields = _with_source(doc, holder, None, cue=char_spans(doc, {noun.i, prep.i}),
-                          stance="assert", kind="learned-noun")
-    return [Attribution(**fields, content=_content(doc, pobj), content_root=pobj.i)]
+    return ({noun.i, prep.i}, pobj) if pobj is not None else (set(), None)
+
+
+def _noun_source(noun):
+    """A noun's holder: a possessor, a "by"/"from" agent ("claims by X", "criticism from X"),
+    or the subject of the verb it completes ("X has been a critic of", "X raised questions")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    if noun.dep_ in ("attr", "dobj") and noun.head.pos_ in ("VERB", "AUX"):
+        return _subject(noun.head)
+    return None
 
 
 def _any_prep(verb):

@@ -92,8 +92,9 @@ def _source_features(doc, att: Attribution) -> list[str]:
     root = span.root
     word = root.lower_ if root.lower_ in PRONOUNS else root.pos_
     ents = {t.ent_type_ for t in span if t.ent_type_} or {"-"}
+    noun = [f"src_lemma={root.lemma_.lower()}"] if root.pos_ == "NOUN" else []
     return [f"src={word}", f"src_len={_bucket(len(span))}",
-            *(f"src_ent={e}" for e in ents), f"src_dep={root.dep_}"]
+            *(f"src_ent={e}" for e in ents), f"src_dep={root.dep_}", *noun]
 
 
 def _content_features(doc, att: Attribution, head) -> list[str]:
@@ -103,8 +104,10 @@ def _content_features(doc, att: Attribution, head) -> list[str]:
     if root is None:
         return [words, "cont_root=none"]
     rel = root.dep_ if root.head.i == head.i else "far"
-    return [words, f"cont_root={rel}", f"cont_pos={root.pos_}",
-            f"lemma_cont={head.lemma_.lower()}|{rel}"]
+    clause = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+    return [words, f"cont_root={rel}", f"cont_pos={root.pos_}", f"cont_tag={root.tag_}",
+            f"cont_clause={clause}", f"lemma_cont={head.lemma_.lower()}|{rel}",
+            f"lemma_clause={head.lemma_.lower()}|{clause}"]
 
 
 def _quoted(doc, att: Attribution) -> list[str]:
@@ -123,17 +126,28 @@ def features(doc, att: Attribution, lex: Lexicon) -> list[str]:
     head = head_token(doc, att)
     if head is None:
         return [f"kind={att.kind}"]
-    lemma = head.lemma_.lower()
+    lemma = lex.verb_lemma(head)
     kids = sorted({c.dep_ for c in head.children})
+    source = _source_features(doc, att)
     return [
+        *_pairs(lemma, att.kind, head.tag_, source),
         f"kind={att.kind}", f"lemma={lemma}", f"lemma_kind={lemma}|{att.kind}",
         f"tag={head.tag_}", f"dep={head.dep_}", f"tag_dep={head.tag_}|{head.dep_}",
         f"head_dep={head.head.dep_}", f"lexicon={lemma in lex.verbs}", f"neg={att.negated}",
         f"head_pos={head.head.pos_}", f"sent_start={head.i == head.sent.start}",
         *(f"child={k}" for k in kids),
-        *_source_features(doc, att), *_content_features(doc, att, head), *_quoted(doc, att),
+        *source, *_content_features(doc, att, head), *_quoted(doc, att),
         *_frame(head, lemma),
     ]
+
+
+def _pairs(lemma: str, kind: str, tag: str, source: list[str]) -> list[str]:
+    """Conjunctions a linear model cannot form itself: the cue word with its form and with
+    the kind of source ("said" by a person vs "showed" by a poll)."""
+    src = source[0].removeprefix("src=")
+    ents = [f.removeprefix("src_ent=") for f in source if f.startswith("src_ent=")]
+    return [f"lemma_tag={lemma}|{tag}", f"lemma_src={lemma}|{src}",
+            *(f"lemma_ent={lemma}|{e}" for e in ents), *(f"kind_ent={kind}|{e}" for e in ents)]
 
 
 def _frame(head, lemma: str) -> list[str]:

@@ -127,9 +127,36 @@ class Lexicon(Model):
     weak_words: frozenset[str]
 
     @cached_property
+    def verb_forms(self) -> dict[str, str]:
+        """Inflected forms of the cue verbs -> lemma, for words the tagger lemmatises wrongly
+        ("hoping" -> "hop"): regular -s, -ed, -ing forms with e-dropping, y -> i, doubling."""
+        out: dict[str, str] = {}
+        for lemma in sorted(self.verbs):
+            for form in _inflections(lemma):
+                out.setdefault(form, lemma)
+        return out
+
+    def verb_lemma(self, tok) -> str:
+        """A token's cue-verb lemma: spaCy's, or the one its lower-cased form inflects."""
+        lemma = tok.lemma_.lower()
+        return lemma if lemma in self.verbs else self.verb_forms.get(tok.lower_, lemma)
+
+    @cached_property
     def prep_lemmas(self) -> frozenset[str]:
         """The verb lemmas of ``prep_verbs``: a cheap test before reading a verb's children."""
         return frozenset(lemma for lemma, _ in self.prep_verbs)
+
+
+def _inflections(lemma: str) -> set[str]:
+    out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        out.add(lemma[:-1] + "ing")
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" \
+            and lemma[-3] not in "aeiou":
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return out
 
 
 def _index(path: str, groups, value) -> dict:

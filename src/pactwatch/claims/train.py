@@ -150,8 +150,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--tune", type=Path, required=True)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--cache", type=Path, default=None, help="directory for parsed DocBins")
-    ap.add_argument("--min-precision", type=float, default=0.86)
-    ap.add_argument("--c", type=float, default=0.5, help="inverse L2 regularisation strength")
+    ap.add_argument("--min-precision", type=float, default=0.85)
+    ap.add_argument("--c", type=float, default=0.2, help="inverse L2 regularisation strength")
     ap.add_argument("--refit", action="store_true",
                     help="after choosing the thresholds, fit the weights on --train and --tune")
     args = ap.parse_args(argv)
