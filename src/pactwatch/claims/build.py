@@ -230,10 +230,9 @@ def _heads_into(ctx: ArticleContext, content: CharSpan, trigger: str) -> bool:
     """Is the trigger in the content and part of what it says, not a conjunct beside it
     ("the reported deployment of troops and the signing of a pact": "reported" is not said of
     the signing)?"""
-    text = ctx.article.text[content[0]:content[1]].lower()
     chunk = ctx.doc.char_span(*content, alignment_mode="expand") if ctx.doc is not None else None
     if chunk is None:
-        return trigger.lower() in text
+        return trigger.lower() in ctx.article.text[content[0]:content[1]].lower()
     return any(tok.lower_ == trigger.lower() and not _conjunct_below(tok, chunk.root) for tok in chunk)
 
 
