@@ -83,3 +83,24 @@ def test_claims_about_a_folded_mention_point_at_its_record():
                          claims=(claim,))
     out = make_merge(Config())(ctx)
     assert [e.id for e in out.events] == ["e5"] and out.claims[0].about == ["e5"]
+
+
+LOWER = Actor(name="Ruritanian Senate", text="the Senate", country="RUR", sector="LEG")
+UPPER = Actor(name="Ruritanian Diet", text="the Diet", country="RUR", sector="LEG")
+LAWMAKERS = Actor(name="Ruritania", text="Ruritanian lawmakers", country="RUR", sector="LEG")
+BODIES = frozenset({("Ruritanian Senate", "RUR"), ("Ruritanian Diet", "RUR")})
+
+
+def test_two_named_bodies_of_one_country_and_sector_are_two_facts():
+    mentions = [event(1, type="SUPPORT", source=[LOWER]), event(2, type="SUPPORT", source=[UPPER])]
+    assert len(merge_events(mentions, BODIES)) == 2
+    assert len(merge_events(mentions)) == 1  # without actor data, only codes count (as GDELT)
+
+
+def test_a_body_merges_with_an_unnamed_mention_of_its_sector():
+    mentions = [event(1, type="SUPPORT", source=[LOWER]), event(2, type="SUPPORT", source=[LAWMAKERS]),
+                event(3, type="SUPPORT", source=[UPPER])]
+    merged = merge_events(mentions, BODIES)
+    assert [[e.sentence for e in m.evidence] for m in merged] == [[1, 2], [3]]
+    talks = [event(4, type="CONSULT", target=[LOWER]), event(5, type="CONSULT", target=[UPPER])]
+    assert len(merge_events(talks, BODIES)) == 2  # the same holds for targets

@@ -2,12 +2,16 @@
 
 Events with the same type and source, and compatible targets, dates, places and
 quantities (a mention without a target, place or quantity agrees with one that
-has it; a country agrees with a place inside it), merge into one record whose evidence is
+has it; a country agrees with a place inside it), and naming no two different bodies of one
+country and sector (the State Duma and the Federation Council both approving a treaty are two
+facts; "Russian lawmakers" agrees with either), merge into one record whose evidence is
 the union of the mentions' evidence and whose date, place and quantity are the
 most specific the mentions give.  Cross-article merging happens in the store.
 """
 
 from __future__ import annotations
+
+from collections import defaultdict
 
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext
@@ -25,6 +29,27 @@ def event_key(event: Event) -> tuple:
     """Mentions with equal keys may be the same fact, if their targets, dates, places and
     quantities agree."""
     return (event.type, actor_keys(event.source))
+
+
+Bodies = frozenset[tuple[str, str]]  # (name, ISO3) of the institutions the actor data names
+
+
+def named_bodies(actors, bodies: Bodies) -> dict[tuple, set[str]]:
+    """Per (country, sector): the named institutions among ``actors`` (no people, no countries)."""
+    out: dict[tuple, set[str]] = defaultdict(set)
+    for a in actors:
+        if a.person is None and (a.name, a.country) in bodies:
+            out[(a.country, a.sector)].add(a.name)
+    return out
+
+
+def bodies_compatible(a: Event, b: Event, bodies: Bodies) -> bool:
+    """No country and sector for which the two mentions name only different bodies."""
+    for side in ("source", "target"):
+        na, nb = named_bodies(getattr(a, side), bodies), named_bodies(getattr(b, side), bodies)
+        if any(na[k].isdisjoint(nb[k]) for k in na.keys() & nb.keys()):
+            return False
+    return True
 
 
 def targets_compatible(a: Event, b: Event) -> bool:
@@ -59,10 +84,11 @@ _STATUS_FAMILY = {"asserted": "realis", "reported": "realis", "denied": "realis"
                   "planned": "irrealis", "hypothetical": "irrealis", "negated": "negated"}
 
 
-def mentions_compatible(a: Event, b: Event) -> bool:
+def mentions_compatible(a: Event, b: Event, bodies: Bodies = frozenset()) -> bool:
     from pactwatch.store.merging import dates_compatible
 
     return (_STATUS_FAMILY[a.status] == _STATUS_FAMILY[b.status] and targets_compatible(a, b)
+            and bodies_compatible(a, b, bodies)
             and dates_compatible(a.date, b.date) and places_compatible(a.location, b.location)
             and quantities_compatible(a.quantity, b.quantity))
 
@@ -104,13 +130,14 @@ def _union_actors(a, b):
     return list(seen.values())
 
 
-def merge_with_ids(events) -> tuple[list[Event], dict[str, str]]:
-    """The merged events, and the id each folded mention now goes by (its record's id)."""
+def merge_with_ids(events, bodies: Bodies = frozenset()) -> tuple[list[Event], dict[str, str]]:
+    """The merged events, and the id each folded mention now goes by (its record's id).
+    ``bodies``: the institutions that two mentions must not disagree on (see the module doc)."""
     merged: dict[tuple, list[Event]] = {}
     renamed: dict[str, str] = {}
     for event in events:
         group = merged.setdefault(event_key(event), [])
-        i = next((i for i, kept in enumerate(group) if mentions_compatible(kept, event)), None)
+        i = next((i for i, kept in enumerate(group) if mentions_compatible(kept, event, bodies)), None)
         if i is None:
             group.append(event)
         else:
@@ -119,14 +146,18 @@ def merge_with_ids(events) -> tuple[list[Event], dict[str, str]]:
     return [event for group in merged.values() for event in group], renamed
 
 
-def merge_events(events) -> list[Event]:
+def merge_events(events, bodies: Bodies = frozenset()) -> list[Event]:
     """Mentions with the same key and compatible dates, places and quantities become one event."""
-    return merge_with_ids(events)[0]
+    return merge_with_ids(events, bodies)[0]
 
 
 def make_merge(config: Config):
+    from pactwatch.actors.data import load_actor_data
+
+    bodies = load_actor_data(config.extra.get("actors_data")).institution_names()
+
     def run(ctx: ArticleContext) -> ArticleContext:
-        events, renamed = merge_with_ids(ctx.events)
+        events, renamed = merge_with_ids(ctx.events, bodies)
         claims = tuple(c.model_copy(update={"about": sorted({renamed.get(i, i) for i in c.about})})
                        for c in ctx.claims)  # a claim about a folded mention is about its record
         return ctx.with_(events=tuple(events), claims=claims)

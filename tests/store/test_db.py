@@ -187,3 +187,16 @@ def test_two_writers_folding_one_event_do_not_both_insert_it(pg_url):
     [event] = db.events()
     assert event.num_articles == 2
     db.close()
+
+
+def test_two_named_bodies_of_one_country_stay_two_events_across_articles(db):
+    """The State Duma's and the Federation Council's approvals share codes (RUS LEG), not a fact;
+    a mention naming no body ("Russian lawmakers") joins the record it agrees with."""
+    duma = Actor(name="State Duma", text="the State Duma", country="RUS", sector="LEG")
+    council = Actor(name="Federation Council", text="the Federation Council", country="RUS", sector="LEG")
+    lawmakers = Actor(name="Russia", text="Russian lawmakers", country="RUS", sector="LEG")
+    for text, who in (("Duma.", duma), ("Council.", council), ("Lawmakers.", lawmakers)):
+        art = article(text)
+        ev = event_in(art, PUBLISHED, "SUPPORT").model_copy(update={"source": [who], "target": []})
+        db.store(outcome(art, [ev]))
+    assert sorted(len(e.evidence) for e in db.events()) == [1, 2]

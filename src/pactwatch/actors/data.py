@@ -204,6 +204,10 @@ class ActorData:
     def country(self, iso3: str) -> Country | None:
         return next((c for c in self.countries if c.iso3 == iso3), None)
 
+    def institution_names(self) -> frozenset[tuple[str, str]]:
+        """(canonical name, ISO3) of every named body: a Duma and a Federation Council are two."""
+        return frozenset((i.name, i.country) for i in self.institutions)
+
     def dated_sectors(self) -> dict[tuple[str, str], Institution]:
         """(canonical name, ISO3) -> institutions whose sector changed on a date."""
         return {(i.name, i.country): i for i in self.institutions if i.sectors}

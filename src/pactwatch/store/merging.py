@@ -9,9 +9,10 @@ from __future__ import annotations
 import calendar
 import hashlib
 from datetime import date, timedelta
+from functools import lru_cache
 
+from pactwatch.merge import bodies_compatible, union_evidence
 from pactwatch.merge import merge_pair as merge_event_pair
-from pactwatch.merge import union_evidence
 from pactwatch.records import Claim, ClaimantEntry, DateValue, Event, Ratification, Treaty
 
 PUBLISHED_WINDOW = timedelta(days=7)
@@ -61,7 +62,17 @@ def places_compatible(a: Event, b: Event) -> bool:
 
 
 def events_compatible(a: Event, b: Event) -> bool:
-    return dates_compatible(a.date, b.date) and places_compatible(a, b)
+    """Compatible dates and places, and no two different bodies of one country and sector (the
+    institutions of the packaged actor data)."""
+    return (dates_compatible(a.date, b.date) and places_compatible(a, b)
+            and bodies_compatible(a, b, _bodies()))
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> frozenset[tuple[str, str]]:
+    from pactwatch.actors.data import load_actor_data
+
+    return load_actor_data().institution_names()
 
 
 def merge_events(kept: Event, new: Event) -> Event:
