@@ -13,6 +13,10 @@ least disturbed by other work on the machine); the ratios always compare runs of
 
     .venv/bin/python bench/bench_pipeline.py --shared ../shared [--limit 200] [--processes 2]
         [--batch-size 8] [--repeat 3]
+
+By default every core is used (``--processes`` = the machine's CPU count), as an ingest of a
+corpus would, with batches of 8 (spaCy wants a batch size well below articles/processes).
+``bench_stages.py`` shows where the time after parsing goes.
 """
 
 from __future__ import annotations
@@ -101,8 +105,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N articles")
-    parser.add_argument("--processes", type=int, default=1)
-    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--repeat", type=int, default=1, help="time each N times, keep the fastest")
     args = parser.parse_args()
     articles = load_articles(args.shared, args.limit)
