@@ -103,3 +103,13 @@ def test_every_command_is_documented():
 @pytest.mark.parametrize("option", ["--db", "--format"])
 def test_common_options_are_documented(option):
     assert option in (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_eval_plv_given_pair_only_says_the_end_to_end_run_was_skipped(tmp_path):
+    path = tmp_path / "plv.tsv"
+    path.write_text("uid\tmarked_sentence\tgold_root\tgold_penta\n"
+                    "u1\t<s>Rebels</s> shelled <t>the town</t>.\tASSAULT\t4\n", encoding="utf-8")
+    result = run("eval", "plv", path, "--given-pair-only", "--rules-only")
+    assert result.exit_code == 0, result.output
+    assert "rows 1" in result.stdout and "not run (--given-pair-only)" in result.stdout
+    assert "pair found" not in result.stdout

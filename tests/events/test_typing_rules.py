@@ -97,3 +97,19 @@ def test_future_talks_carried_by_a_light_verb_are_an_intention(pair_type):
 
 def test_a_partitive_does_not_hide_the_act(pair_type):
     assert pair_type("<s>The government</s> lifted some of the restrictions on <t>foreign journalists</t>.") == "CONCEDE"
+
+
+def test_a_light_noun_carries_the_act_its_modifier_names(pair_type):
+    """"launched a mediation effort between X and Y" is a consultation (PLOVER CONSULT: mediate);
+    an act on the effort still governs it."""
+    assert pair_type("<s>The Qatari emir</s> began a mediation effort between <t>Sudan</t> and its rebels.") == "CONSULT"
+    assert pair_type("<s>The envoy</s> ended mediation efforts between <t>the two factions</t>.") == "SANCTION"
+
+
+def test_declaring_a_cessation_of_hostilities_or_halting_operations_ends_the_conflict(pair_type):
+    assert pair_type("<s>The junta</s> declared a cessation of hostilities with <t>the Karen rebels</t>.") in ("CONCEDE", "RETREAT")
+    assert pair_type("<s>The army</s> halted its offensive against <t>the rebel-held town</t> on Sunday.") == "RETREAT"
+
+
+def test_a_conjoined_object_shares_the_act_that_governs_it(pair_type):
+    assert pair_type("<s>Japan</s> says it will provide a grant and a loan to <t>Sri Lanka</t>.") == "AGREE"

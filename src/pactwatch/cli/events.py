@@ -31,5 +31,9 @@ def eval_plv(
     out.print(f"rows {report.rows}")
     out.print(f"given the pair: type accuracy {report.accuracy:.3f}  macro-F1 {report.macro_f1:.3f}  "
               f"penta accuracy {report.penta_accuracy:.3f}")
-    out.print(f"end to end: pair found {report.found:.3f}  found with the right type {report.found_typed:.3f}")
+    if given_pair_only:
+        out.print("end to end: not run (--given-pair-only)")
+    else:
+        out.print(f"end to end: pair found {report.found:.3f}  "
+                  f"found with the right type {report.found_typed:.3f}")
     out.print("per-type F1: " + "  ".join(f"{k} {v:.2f}" for k, v in report.per_type.items()))

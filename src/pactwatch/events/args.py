@@ -17,10 +17,11 @@ def subjects(pred) -> list:
     found += [g for c in pred.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if found:
         return found
-    if pred.dep_ in ("xcomp", "conj", "advcl", "acomp") and pred.head.i != pred.i and not _bare_passive(pred):
+    if pred.dep_ in ("xcomp", "conj", "advcl", "acomp") and pred.head.i != pred.i and not _bare_passive(pred) \
+            and not any(c.dep_ in ("nsubjpass", "auxpass") for c in pred.children):  # a passive's subject is its patient
         return subjects(pred.head)
     if pred.pos_ in ("NOUN", "PROPN"):
-        owners = [c for c in pred.children if c.dep_ in ("poss", "compound", "amod") and _is_agent_word(c)]
+        owners = [c for c in pred.children if c.dep_ in ("poss", "compound", "amod", "nmod") and _is_agent_word(c)]
         return owners or [g for c in pred.children if c.dep_ == "amod" for g in c.children
                           if g.dep_ in ("nsubj", "poss") and _is_agent_word(g)]
     return []
@@ -71,12 +72,19 @@ def _agent_noun(token, lex: EventLexicon) -> bool:
 
 def is_target(token, kind: str, lex: EventLexicon) -> bool:
     """Whether an argument token can be the event's target, not merely where it happened: a place
-    after a locative preposition is the location; "at X" is a target only of a conflictual act."""
+    after a locative preposition is the location; "at X" is a target only of a conflictual act and
+    only when X names an actor ("fired at protesters", "rockets at Israel"; not "rallied at [the
+    US capital city]")."""
     prep = token.head.lower_ if token.dep_ == "pobj" else None
     if prep in lex.conflict_preps:
         return kind not in lex.cooperative and token.ent_type_ not in ("LOC", "FAC") and (
-            token.ent_type_ == "GPE" or not place_phrase(token, lex))
+            token.ent_type_ == "GPE" or (not place_phrase(token, lex) and names_actor(token, lex)))
     return prep not in lex.locative_preps or not place_phrase(token, lex)
+
+
+def names_actor(token, lex: EventLexicon) -> bool:
+    """A noun phrase head that can name an actor: a named person, group or state, or an agent noun."""
+    return token.ent_type_ in ACTOR_ENTS or _agent_noun(token, lex) or token.pos_ == "PRON"
 
 
 def given_thing(token, tokens: list, lex: EventLexicon) -> bool:
@@ -102,6 +110,10 @@ def np_bounds(token) -> tuple[int, int]:
     return left.idx, right.idx + len(right)
 
 
+# named things that name no actor even when a country is part of the name: "the 2020 US
+# Presidential Election" (EVENT), "Freedom Plaza" (FAC), "the Patriot Act" (LAW)
+THING_NAMES = frozenset({"EVENT", "FAC", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"})
+
 COUNT_NOUNS = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "millions", "group", "number",
                          "some", "many", "most", "all", "members", "hundred", "thousand", "dozen"})
 
@@ -122,7 +134,7 @@ def conjuncts(token) -> list:
 def resolve(tokens: list, known: tuple[Actor, ...], lex: EventLexicon) -> list[Actor]:
     """Actors named by argument tokens: the actors stage's records, else the phrase itself."""
     out: list[Actor] = []
-    for head in (c for t in tokens for c in conjuncts(t)):
+    for head in (c for t in tokens for c in conjuncts(t) if c.ent_type_ not in THING_NAMES):
         start, end = np_bounds(head)
         hits = [a for a in known if a.start is not None and a.start < end and a.end > start]
         out += hits or _fallback(head, start, end, lex)

@@ -11,6 +11,7 @@ from pactwatch.events.args import (
     is_target,
     named_first,
     objects,
+    place_phrase,
     resolve,
     subjects,
 )
@@ -20,7 +21,7 @@ from pactwatch.events.status import Standing, standing
 from pactwatch.events.tree import frame_at, objects_of, trigger_at
 from pactwatch.records import Actor
 
-FRAME_LINKS = frozenset({"xcomp", "ccomp"})
+FRAME_LINKS = frozenset({"xcomp", "ccomp", "acl"})
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ def theme_of(token):
 
 
 ANAPHORS = frozenset({"it", "they", "he", "she", "we", "who", "which", "that"})
+RELATIVES = frozenset({"who", "which", "that"})
 CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "conj", "advcl"})
 
 
@@ -100,14 +102,29 @@ def antecedent(pred, subj) -> list:
     if subj.lower_ not in ANAPHORS:
         return []
     if pred.dep_ == "relcl" and pred.head.pos_ in ("NOUN", "PROPN"):
-        return [pred.head]
+        # "the army, [which] shelled ...": only a relative pronoun stands for the noun (not "whom [she] met")
+        return [pred.head] if subj.lower_ in RELATIVES else []
     node = pred
     while node.dep_ in CLAUSE_LINKS and node.head.i != node.i:
         node = node.head
         named = [c for c in node.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         if named:
-            return named
+            return [c for c in named if agrees(subj, c)]
     return []
+
+
+SINGULAR = frozenset({"he", "she", "it"})
+
+
+def agrees(pronoun, noun) -> bool:
+    """Number and animacy: "she left the country, [police] revealed" is not the police leaving;
+    "it" is no person."""
+    word = pronoun.lower_
+    if word in SINGULAR and noun.tag_ in ("NNS", "NNPS"):
+        return False
+    if word == "it":
+        return noun.ent_type_ != "PERSON"
+    return word not in ("he", "she") or noun.ent_type_ not in ("GPE", "ORG", "NORP")
 
 
 def source_tokens(token, pred, entry: Trigger, lex: EventLexicon, known) -> list:
@@ -120,8 +137,8 @@ def source_tokens(token, pred, entry: Trigger, lex: EventLexicon, known) -> list
                  for g in c.children if g.dep_ == "pobj"]
     theme = theme_of(token)
     if (not resolve(agents(found, lex, known), known, lex) and entry.type in THEMED and theme is not None
-            and any(a.country for a in resolve([theme], known, lex))):
-        return [theme]
+            and not place_phrase(theme, lex) and any(a.country for a in resolve([theme], known, lex))):
+        return [theme]  # "Russian troops deployed ...", not the place left ("she left [the UK]")
     return found
 
 
@@ -129,7 +146,30 @@ def agents(tokens: list, lex: EventLexicon, known: tuple[Actor, ...]) -> list:
     """The source tokens that name who acted: an event noun as subject ("the bombing killed five")
     stands for its own agent, and a place name modifying a nominal event is where, not who."""
     found = [a for t in tokens for a in (agents_of_act(t) if is_act(t, lex) else [t])]
-    return [t for t in found if not where_not_who(t, known)]
+    return [t for t in found if not (where_not_who(t, known) or cause_not_agent(t, lex) or patient_owner(t, lex))]
+
+
+def cause_not_agent(token, lex: EventLexicon) -> bool:
+    """A "pro-X" / "anti-X" modifier names what an act is for or against, not who acts
+    ("pro-Democracy protests", "anti-government protesters")."""
+    doc = token.doc
+    prefix = token.lower_ in lex.stance_prefixes and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+    return prefix or stance_prefix(token, lex) is not None
+
+
+def stance_prefix(token, lex: EventLexicon) -> str | None:
+    """"anti" for the "government" of "anti-government", "-" itself included; else None."""
+    doc = token.doc
+    if token.text == "-" and token.i > 0 and doc[token.i - 1].lower_ in lex.stance_prefixes:
+        return doc[token.i - 1].lower_
+    if token.i > 1 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in lex.stance_prefixes:
+        return doc[token.i - 2].lower_
+    return None
+
+
+def patient_owner(token, lex: EventLexicon) -> bool:
+    """The possessor of an act done to someone: "Khashoggi's killing", "Navalny's arrest"."""
+    return token.dep_ == "poss" and token.head.lemma_.lower() in lex.patient_nouns
 
 
 def is_act(token, lex: EventLexicon) -> bool:
@@ -160,13 +200,19 @@ def where_not_who(token, known: tuple[Actor, ...]) -> bool:
 
 def target_tokens(token, pred, lex: EventLexicon) -> list:
     """Objects of the trigger and of the frame or light verb above it ("urged [the government] to ..."),
-    and of its clausal complement: "demanded that [the government] resign", "agreed to open X to [Y]"."""
+    and of its clausal complement: "demanded that [the government] resign", "agreed to open X to [Y]"
+    (not of a reporting clause the parse hangs below it: "[the spokesman] added")."""
     found = objects(token, lex)
     if pred.i != token.i:
         found += [t for t in objects(pred, lex) if t.i != token.i]
-    for comp in (c for c in list(token.children) + list(pred.children) if c.dep_ in ("ccomp", "xcomp")):
+    for comp in (c for c in list(token.children) + list(pred.children)
+                 if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() not in REPORTING):
         found += [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
         found += objects(comp, lex)
+    found += [c for c in token.children if patient_owner(c, lex)
+              or (stance_prefix(c, lex) in lex.against_prefixes and c.text != "-")]  # "[Navalny]'s arrest", "anti-[government]"
+    found += [c for t in list(found) if t.pos_ == "NOUN" and trigger_at(t, lex) is not None
+              for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"]  # "called for [Rosselló]'s resignation"
     seen: set[int] = set()
     return [t for t in found if not (t.i in seen or seen.add(t.i))]
 
@@ -181,10 +227,34 @@ def denial_of_statement(token, entry: Trigger, lex: EventLexicon) -> bool:
     return entry.type == "REJECT" and bool(objects_of(token) & lex.statements)
 
 
+NEGATION_MARK = "@neg"
+
+
+def no_event(token, entry: Trigger, lex: EventLexicon) -> bool:
+    """Mentions that report no act: a denied statement, a standing relation ("the pact"), the topic
+    of a remark ("regarding Iran's request"), a rule a document states ("the charter prohibits")."""
+    return (denial_of_statement(token, entry, lex)
+            or (token.pos_ == "NOUN" and token.lemma_.lower() in lex.state_nouns)
+            or topic_of_remark(token, lex) or standing_rule(token, lex))
+
+
+def topic_of_remark(token, lex: EventLexicon) -> bool:
+    """A nominal event named as what a remark is about ("added, regarding Iran's request, ...")."""
+    return token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in lex.topic_preps
+
+
+def standing_rule(token, lex: EventLexicon) -> bool:
+    """A present-tense verb whose subject is a document: "Interpol's constitution prohibits ...",
+    "Article 5 obliges ..." state a rule in force, not an act."""
+    if token.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.rule_nouns for c in token.children)
+
+
 def draft_at(token, entry: Trigger, lex: EventLexicon, known: tuple[Actor, ...],
              keep_unresolved: bool = False) -> Draft | None:
     """One event mention at ``token``; None without an actor as source unless ``keep_unresolved``."""
-    if denial_of_statement(token, entry, lex) or (token.pos_ == "NOUN" and token.lemma_.lower() in lex.state_nouns):
+    if no_event(token, entry, lex):
         return None
     frame_tok, frame = frame_over(token, lex, entry.type)
     pred = frame_tok or light_verb(token, lex) or token
@@ -194,7 +264,8 @@ def draft_at(token, entry: Trigger, lex: EventLexicon, known: tuple[Actor, ...],
         return None
     objs = target_tokens(token, pred, lex)
     target = named_first([a for a in resolve(target_only(objs, entry.type, lex), known, lex) if a not in source])
-    state = standing(pred, lex.status)
+    refusal = NEGATION_MARK in entry.requires  # the negation is the act: "would not consider requests"
+    state = standing(pred, lex.status, modal_act=refusal, negation_act=refusal)
     kind, cameo, mode, route = _coded(token, entry, frame, lex, state)
     if route == "future" and kind != entry.type and entry.type not in lex.cooperative \
             and not own_voice(token, subj, source, known, lex):
@@ -235,12 +306,20 @@ def _coded(token, entry: Trigger, frame, lex: EventLexicon, state: Standing) -> 
 
 
 def detect(sent, lex: EventLexicon, known: tuple[Actor, ...], keep_unresolved: bool = False) -> list[Draft]:
-    """Event mentions in one spaCy sentence span; frame words with a coded complement yield no event of their own.
+    """Event mentions in one spaCy sentence span; frame words with a coded complement, and a frame word
+    carrying an act it leaves as it is ("ordered [the killing]"), yield no event of their own.
 
     ``keep_unresolved`` also returns mentions whose source names no actor (their ``source_spans``
     still say who acted): the evaluation matches on argument spans, the stage stores only actors.
     """
     found = candidates(sent, lex)
     drafts = [d for tok, entry in found.values() if (d := draft_at(tok, entry, lex, known, keep_unresolved))]
-    framed = {d.pred.i for d in drafts if d.route == "frame"}
-    return [d for d in drafts if not (d.token.i in framed and d.route != "frame")]
+    carriers = {d.pred.i for d in drafts if d.route == "frame" or acts_through(d, lex)}
+    return [d for d in drafts if not (d.token.i in carriers and d.route != "frame")]
+
+
+def acts_through(draft: Draft, lex: EventLexicon) -> bool:
+    """The mention's light verb is a frame word that leaves this type as it is: "ordered [the
+    arrest]" is the arrest by whoever ordered it, and the order no demand of its own."""
+    lemma = draft.pred.lemma_.lower()
+    return draft.pred.i != draft.token.i and any(lemma in f.lemmas and draft.type in f.unless for f in lex.frames)

@@ -34,6 +34,7 @@ class Trigger(_Model):
     mode: str | None = None
     context: tuple[str, ...] = ()
     objects: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()  # marks that must all be present besides an object ("@neg")
     source: str
 
     @field_validator("type")
@@ -53,6 +54,8 @@ class Frame(_Model):
     lemmas: tuple[str, ...]
     only: str | None = None  # cooperative | conflictual
     unless: tuple[str, ...] = ()  # inner types the frame leaves as they are
+    other_subject: bool = False  # only over a complement with a subject of its own ("wants [X to leave]")
+    links: tuple[str, ...] = ()  # the only complement links it acts through (empty: xcomp, ccomp, frame_preps)
     source: str
 
 
@@ -99,6 +102,8 @@ class StatusCues(_Model):
     reported_nouns: frozenset[str]
     according: frozenset[str]
     denial_verbs: frozenset[str]
+    claim_denials: frozenset[str] = frozenset()  # deny only a statement; over an act they oppose it
+    statements: frozenset[str] = frozenset()  # filled from frames.yaml `statements` on load
 
 
 class LexiconFile(_Model):
@@ -123,6 +128,11 @@ class FramesFile(_Model):
     demand_against: AgainstRule | None = None
     future_conflictual: AuxRule | None = None
     recode: tuple[Recode, ...] = ()
+    rule_nouns: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()
+    stance_prefixes: frozenset[str] = frozenset()  # "pro-X", "anti-X": X is a cause, not an agent
+    against_prefixes: frozenset[str] = frozenset()  # "anti-X": X is the target
+    patient_nouns: frozenset[str] = frozenset()  # "X's killing": X is the patient
 
 
 class EventLexicon(_Model):
@@ -148,6 +158,11 @@ class EventLexicon(_Model):
     demand_against: AgainstRule | None = None
     future_conflictual: AuxRule | None = None
     recode: tuple[Recode, ...] = ()
+    rule_nouns: frozenset[str] = frozenset()  # documents stating standing rules ("the charter prohibits")
+    topic_preps: frozenset[str] = frozenset()  # their event object is a topic, not a report ("regarding X's request")
+    stance_prefixes: frozenset[str] = frozenset()  # "pro-X", "anti-X": X is a cause, not an agent
+    against_prefixes: frozenset[str] = frozenset()  # "anti-X": X is the target
+    patient_nouns: frozenset[str] = frozenset()  # "X's killing": X is the patient
 
     def recoded(self, entry: Trigger, lemma: str, words: set[str]) -> Trigger:
         """``entry`` as the first recode rule whose cue words occur around the trigger retypes it."""
@@ -160,7 +175,7 @@ class EventLexicon(_Model):
         """The first entry for this word: an object pattern whose object is present, else a plain one."""
         patterns, plain = self.by_lemma.get(lemma, ((), ()))
         for entry in patterns:
-            if entry.fits(lemma, pos) and objects & set(entry.objects):
+            if entry.fits(lemma, pos) and objects & set(entry.objects) and objects.issuperset(entry.requires):
                 return entry
         return None if patterns_only else next((e for e in plain if e.fits(lemma, pos)), None)
 
@@ -223,11 +238,14 @@ def load_lexicon(folder: str | None = None) -> EventLexicon:
         plain=tuple(t for t in lex.triggers if not t.objects),
         frames=frames.frames, transparent=frames.transparent, frame_preps=frames.frame_preps,
         future_cooperative=frames.future_cooperative, must=frames.must,
-        cooperative=frames.cooperative or COOPERATIVE_DEFAULT, status=frames.status,
+        cooperative=frames.cooperative or COOPERATIVE_DEFAULT,
+        status=frames.status.model_copy(update={"statements": frames.statements}),
         target_preps=frozenset(lex.target_preps.get("default", ())),
         locative_preps=frozenset(lex.target_preps.get("locative", ())),
         conflict_preps=frozenset(lex.target_preps.get("conflictual", ())),
         recipient_preps=frozenset(lex.target_preps.get("recipient", ())), agent_nouns=frames.agent_nouns,
         statements=frames.statements, state_nouns=frames.state_nouns, reported_adjectives=frames.reported_adjectives,
         demand_against=frames.demand_against, future_conflictual=frames.future_conflictual, recode=frames.recode,
+        rule_nouns=frames.rule_nouns, topic_preps=frames.topic_preps, stance_prefixes=frames.stance_prefixes,
+        against_prefixes=frames.against_prefixes, patient_nouns=frames.patient_nouns,
     )

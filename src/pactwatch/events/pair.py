@@ -40,12 +40,28 @@ def down_path(top, token) -> list:
 
 
 def _innermost(tokens: list, lex: EventLexicon):
-    """The trigger nearest the end of ``tokens`` (the far side of the path) and its entry."""
+    """The trigger nearest the end of ``tokens`` (the far side of the path) and its entry; a light
+    noun on the path stands for the act naming it ("launched a [mediation] effort between X and Y")."""
     for token in reversed(tokens):
         entry = trigger_at(token, lex)
         if entry and token.lemma_.lower() not in REPORTING:
             return climb(token, entry, lex)
+        named = carried_act(token, lex)
+        if named is not None:  # an act on the carried one governs it: "ended [mediation] efforts"
+            up = governing_trigger(token, lex)
+            return up if up is not None else named
     return None, None
+
+
+def carried_act(token, lex: EventLexicon):
+    """The act a light noun carries through a compound modifier: "effort" of "mediation effort"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.transparent:
+        return None
+    for child in (c for c in token.children if c.dep_ == "compound"):
+        entry = trigger_at(child, lex)
+        if entry:
+            return child, entry
+    return None
 
 
 def climb(token, entry, lex: EventLexicon, steps: int = 2):

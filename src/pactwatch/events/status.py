@@ -64,17 +64,26 @@ def report(chain, cues: StatusCues) -> tuple[bool, tuple]:
 
 
 def denial(chain, cues: StatusCues) -> tuple:
-    for gov in chain[1:]:
-        if gov.lemma_.lower() in cues.denial_verbs and gov.pos_ == "VERB":
+    for below, gov in zip(chain, chain[1:], strict=False):
+        if gov.lemma_.lower() in cues.denial_verbs and gov.pos_ == "VERB" and not opposed(below, gov, cues):
             return tuple(c for c in gov.children if c.dep_ == "nsubj") or (gov,)
     return ()
 
 
-def standing(token, cues: StatusCues, source_tokens=(), modal_act: bool = False) -> Standing:
+def opposed(below, gov, cues: StatusCues) -> bool:
+    """"rejected [the measure] that bans flights" opposes the ban, it does not deny it: verbs that
+    deny only statements ("rejected [claims] that ...", "dismissed [reports] of ...") over an act."""
+    return gov.lemma_.lower() in cues.claim_denials and below.dep_ != "ccomp" \
+        and below.lemma_.lower() not in cues.statements
+
+
+def standing(token, cues: StatusCues, source_tokens=(), modal_act: bool = False,
+             negation_act: bool = False) -> Standing:
     """``modal_act``: the future marker is what makes the event (a promise coded AGREE, a threat
-    coded THREATEN: "said it would retaliate"), so it does not make the event planned."""
+    coded THREATEN: "said it would retaliate"), so it does not make the event planned.
+    ``negation_act``: the negation is the act ("would not consider requests" is a refusal)."""
     chain = governors(token)
-    if is_negated(chain, cues):
+    if not negation_act and is_negated(chain, cues):
         return Standing("negated")
     denied = denial(chain, cues)
     if denied:

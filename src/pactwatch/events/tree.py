@@ -35,7 +35,7 @@ def objects_of(token) -> set[str]:
     and a nationality or country naming it as "#NORP", "#GPE" ("an Israeli strike", "a US strike")."""
     found: set[str] = {f"@{c.lower_}" for c in token.children if c.dep_ in ("prep", "prt") and not _when(c)}
     found |= {f"#{c.ent_type_}" for c in token.children if c.dep_ in NAMING_DEPS and c.ent_type_ in NAMING_ENTS}
-    found |= {f"@{c.dep_}" for c in token.children if c.dep_ in ("xcomp", "ccomp", "dobj")}
+    found |= {f"@{c.dep_}" for c in token.children if c.dep_ in ("xcomp", "ccomp", "dobj", "neg", "acl", "nsubjpass")}
     found |= {w for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "ADJ"  # "found X guilty"
               for w in word_forms(c)}
     for child in token.children:
@@ -44,7 +44,7 @@ def objects_of(token) -> set[str]:
             found |= {w for gc in child.children if gc.dep_ in ("compound", "amod") for w in word_forms(gc)}
             found |= {w for p in child.children if p.lower_ == "of" and child.lower_ in STATE_OF
                       for gc in p.children if gc.dep_ == "pobj" for w in word_forms(gc)}
-        elif child.dep_ in ("prep", "agent"):
+        elif child.dep_ in ("prep", "agent") and not _when(child):  # not "began on [March] 13"
             objs = [gc for gc in child.children if gc.dep_ == "pobj"]
             found |= {w for gc in objs for w in word_forms(gc)}
             found |= {w for gc in objs for m in gc.children if m.dep_ in ("compound", "amod") for w in word_forms(m)}
@@ -65,7 +65,7 @@ def _when(prep) -> bool:
     return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children if g.dep_ == "pobj")
 
 
-NAME_ENTS = frozenset({"GPE", "PERSON", "NORP", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "LOC"})
+NAME_ENTS = frozenset({"GPE", "PERSON", "NORP", "ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "LOC", "DATE", "TIME"})
 GOVERNED_DEPS = frozenset({"dobj", "pobj", "nsubjpass", "compound", "attr", "oprd"})
 
 
@@ -74,8 +74,10 @@ def trigger_at(token, lex: EventLexicon) -> Trigger | None:
         return None
     if not lex.knows(token.lemma_.lower()):  # most words: skip reading their objects
         return None
-    # a noun modifying another noun ("gulf war allies", "war games") is an event only through a pattern
-    modifier = token.dep_ == "compound" and token.pos_ == "NOUN"
+    # a noun modifying another noun ("gulf war allies", "war games") is an event only through a pattern,
+    # unless the noun it modifies is a light one that only carries it ("a [mediation] effort", "a
+    # [bombing] campaign")
+    modifier = token.dep_ == "compound" and token.pos_ == "NOUN" and token.head.lemma_.lower() not in lex.transparent
     entry = lex.trigger(token.lemma_.lower(), pos_of(token), objects_of(token), patterns_only=modifier)
     return lex.recoded(entry, token.lemma_.lower(), clause_words(token)) if entry and lex.recode else entry
 
@@ -95,6 +97,8 @@ def governing_trigger(token, lex: EventLexicon):
     "lifted its ban", "reduced aid", "suspension of aid", "investigate attacks": the governing
     act is the event, the governed noun its object.
     """
+    if token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
+        return governing_trigger(token.head, lex)  # "provide [a grant] and [a loan]": the same act
     if token.dep_ not in GOVERNED_DEPS:
         return None
     head = token.head.head if token.dep_ == "pobj" else token.head
@@ -112,9 +116,23 @@ def frame_at(token, lex: EventLexicon, inner_type: str | None, below=None) -> Fr
     """A frame word governing ``below`` through a verbal complement or "call for"/"call on"."""
     if token.pos_ not in ("VERB", "NOUN", "AUX", "ADJ"):
         return None
-    if below is not None and not (below.dep_ in ("xcomp", "ccomp") or below.lower_ in lex.frame_preps):
+    if below is not None and not (below.dep_ in ("xcomp", "ccomp") or below.lower_ in lex.frame_preps
+                                  or (below.dep_ == "acl" and token.pos_ == "NOUN" and below.tag_ == "VB")):
+        return None  # a noun frame governs its infinitive: "Honcharuk's offer [to resign]"
+    frame = lex.frame(token.lemma_.lower(), inner_type)
+    if frame is not None and frame.other_subject and not (below is not None and own_subject(token, below)):
         return None
-    return lex.frame(token.lemma_.lower(), inner_type)
+    if frame is not None and frame.links and below is not None and below.dep_ not in frame.links:
+        return None  # "told the Daily Mail, '[...] is ask her ...'": a quotation, not an order
+    return frame
+
+
+def own_subject(token, below) -> bool:
+    """The complement ``below`` of ``token`` has a subject of its own: "wants [foreign forces] to
+    leave" (a subject in the clause, or an object of ``token`` before an infinitive)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children):
+        return True
+    return below.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.i < below.i for c in token.children)
 
 
 def aux_words(token) -> set[str]:
