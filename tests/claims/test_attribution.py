@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pactwatch.claims.attribution import attributions_in, outermost
+from pactwatch.claims.attribution import attributions_in, outermost, rule_attributions
 from pactwatch.claims.lexicon import load_lexicon, parse_lexicon
 from pactwatch.errors import PactwatchError
 
@@ -119,6 +119,17 @@ def test_reports_say(nlp):
 def test_headline_colon(nlp):
     row = _one(nlp, "Stoltenberg: NATO will defend every inch of allied territory.", ":")
     assert row["source"] == "Stoltenberg" and row["content"].startswith("NATO will defend")
+
+
+def test_colon_speaker_labels(nlp):
+    lex = load_lexicon()
+    text = "Talks resumed.\n\nGUTERRES: We will not give up on a ceasefire in the region."
+    (row,) = [a for a in rule_attributions(nlp(text), lex) if a.kind == "colon"]
+    assert text[slice(*row.source_span)] == "GUTERRES"
+    assert text[slice(*row.content_span)].startswith("We will not give up")
+    text = "ARMS RACE RESUMES - Jane Roe and John Doe: “The treaty is dead,” they wrote."
+    (row,) = [a for a in rule_attributions(nlp(text), lex) if a.kind == "colon"]
+    assert text[slice(*row.source_span)] == "Jane Roe and John Doe"
 
 
 def test_nested_quote_cue_is_dropped_by_outermost(nlp):

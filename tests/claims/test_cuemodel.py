@@ -141,3 +141,22 @@ def test_a_purpose_clause_after_an_object_is_no_candidate_content(nlp):
     cands = verb_candidates(doc, load_lexicon(), [])
     assert not [c for c in cands if text[slice(*c.cue_span)] == "fired"]
     assert [c for c in cands if text[slice(*c.cue_span)] == "declined" and c.kind == "learned"]
+
+
+def test_passive_with_agent_is_a_candidate(nlp):
+    doc = nlp("The ceasefire proposal was rejected by the rebel commanders on Sunday.")
+    cands = verb_candidates(doc, load_lexicon(), [])
+    row = next(c for c in cands if c.kind == "learned-passive")
+    text = doc.text
+    assert text[slice(*row.source_span)] == "the rebel commanders"
+    assert text[slice(*row.content_span)] == "The ceasefire proposal"
+    assert "rejected" in text[slice(*row.cue_span)]
+
+
+def test_layout_features_say_where_source_and_content_lie(nlp):
+    doc = nlp("“The border is closed,” the general insisted.")
+    lex = load_lexicon()
+    rules = rule_attributions(doc, lex, writer=True)
+    row = next(a for a in rules if doc.text[slice(*a.cue_span)] == "insisted")
+    feats = features(doc, row, lex)
+    assert "order=before|before" in feats and "src_caps=False" in feats

@@ -137,8 +137,22 @@ def features(doc, att: Attribution, lex: Lexicon) -> list[str]:
         f"head_pos={head.head.pos_}", f"sent_start={head.i == head.sent.start}",
         *(f"child={k}" for k in kids),
         *source, *_content_features(doc, att, head), *_quoted(doc, att),
-        *_frame(head, lemma),
+        *_frame(head, lemma), *_layout(doc, att, head),
     ]
+
+
+def _layout(doc, att: Attribution, head) -> list[str]:
+    """Where source and content lie around the cue, the words beside the cue and the content's
+    head word: "“…,” X said" reads differently from "X said, …" or "… as X said"."""
+    cue = att.cue_span
+    src = "none" if not att.source else "before" if att.source[0][0] < cue[0] else "after"
+    cont = "before" if att.content[0][0] < cue[0] else "after"
+    prev = doc[head.i - 1].lower_ if head.i > 0 else "<s>"
+    nxt = doc[head.i + 1].lower_ if head.i + 1 < len(doc) else "</s>"
+    root = doc[att.content_root].lower_ if att.content_root is not None else "-"
+    return [f"order={src}|{cont}", f"order_kind={src}|{cont}|{att.kind}", f"prev={prev}",
+            f"next={nxt}", f"cont_word={root}", f"parts={min(len(att.content), 3)}",
+            f"src_caps={any(doc_text(doc)[s:e].isupper() for s, e in att.source)}"]
 
 
 def _pairs(lemma: str, kind: str, tag: str, source: list[str]) -> list[str]:

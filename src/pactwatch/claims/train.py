@@ -126,8 +126,8 @@ def _f1(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
 def thresholds(articles: list[Article], min_precision: float) -> tuple[float, float, tuple]:
     """The (rule, generic) thresholds of best F1 with precision at least ``min_precision``."""
     best = (0.0, 1.0, (0.0, 0.0, 0.0))
-    for rule_t in (0.2, 0.3, 0.4, 0.5, 0.6):
-        for gen_t in [i / 20 for i in range(6, 17)]:
+    for rule_t in [i / 20 for i in range(4, 14)]:
+        for gen_t in [i / 40 for i in range(12, 32)]:
             p, r, f = _f1(*score(articles, rule_t, gen_t))
             if p >= min_precision and f > best[2][2]:
                 best = (rule_t, gen_t, (p, r, f))
