@@ -160,3 +160,26 @@ def test_layout_features_say_where_source_and_content_lie(nlp):
     row = next(a for a in rules if doc.text[slice(*a.cue_span)] == "insisted")
     feats = features(doc, row, lex)
     assert "order=before|before" in feats and "src_caps=False" in feats
+
+
+@pytest.mark.parametrize(("text", "cue", "first", "order"), [
+    ("The general said that the border was closed.", "said", "that", "before|after"),
+    ("“The border is closed,” the general insisted.", "insisted", "“", "before|before"),
+])
+def test_opening_features_give_the_contents_first_word(nlp, text, cue, first, order):
+    doc, lex = nlp(text), load_lexicon()
+    row = next(a for a in rule_attributions(doc, lex, writer=True)
+               if doc.text[slice(*a.cue_span)] == cue)
+    feats = features(doc, row, lex)
+    lemma = lex.verb_lemma(doc[doc.char_span(*row.cue_span).start])
+    assert f"cont_first={first}" in feats and f"lemma_order={lemma}|{order}" in feats
+
+
+def test_nouns_naming_no_one_stand_but_held_nouns_are_weighed(nlp):
+    doc = nlp("Reports of troops deployed near the border alarmed Seoul. "
+              "His concerns about the deal grew.")
+    reject_nouns = _model(**{"kind=noun": -50.0})
+    kept = [a for a in attributions_in(doc, model=reject_nouns) if a.kind == "noun"]
+    rules = [a for a in rule_attributions(doc, load_lexicon(), writer=True) if a.kind == "noun"]
+    assert any(a.source for a in rules) and any(not a.source for a in rules)
+    assert kept and all(not a.source for a in kept)

@@ -31,9 +31,18 @@ Patterns (all over the lemmas of data/claims/cues.yaml, none over particular wor
 drop unlikely cue-verb matches and add the candidates of
 :func:`verb_candidates`: verbs outside the lexicon read as generic cues ("X defended …", "X
 appears to …"), lexicon verbs with an object the rules refuse ("polls show him ahead"), noun
-cues with a holder ("claims by X that …", "X's plan to …", "X has been a critic of …"),
-channels ("In a CNN poll, …", "in their view, …") and participles the parse made adjectives
-("super PACs supporting candidates").
+cues with a holder ("claims by X that …", "X's plan to …", "X has been a critic of …",
+"Y, a critic of X", "X is in a dispute over …"), channels ("In a CNN poll, …", "in their view,
+…", "X holds a lead in the polls"), viewpoints ("For most voters, …", "To his critics, …"),
+verbs of seeming with no source ("X appears weak", "it seems likely that …") and participles
+the parse made adjectives ("super PACs supporting candidates").
+
+Spans: "it" and "that" name a source only as the subject of an active cue verb ("It said …");
+a wire dateline ("WASHINGTON (AP) — ") and a date the parse took for the subject are no
+sources; a bracketed aside stays in the source ("Paul Ryan (R-Wis.) said"); the phrase after an
+object is content ("accused X of Y", "took a shot at Y"); a colon or a quotation right after
+the cue beats an unquoted clause the parse hung before it, and a colon ending a paragraph
+introduces the next one; "as X put it" takes the words "it" stands for.
 """
 
 from __future__ import annotations
@@ -46,6 +55,7 @@ from pactwatch.claims.spans import (
     CharSpan,
     char_spans,
     clip,
+    dateline_end,
     doc_text,
     hull,
     merge,
@@ -71,7 +81,8 @@ class Attribution:
     cue: tuple[CharSpan, ...]
     stance: CueStance
     kind: str  # verb | object-noun | light | noun | according | adverb | adjective | colon
-    # | learned | learned-noun | raising (candidates of the cue model)
+    # | learned | learned-noun | learned-channel | learned-passive | learned-view | raising
+    # (candidates of the cue model)
     source: tuple[CharSpan, ...] = ()
     content: tuple[CharSpan, ...] = ()
     source_parts: tuple[CharSpan, ...] = ()
@@ -98,8 +109,10 @@ def _subject(verb):
     """The subject token of a verb, climbing through participles, conjuncts and relatives."""
     for _ in range(4):
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and subj.ent_type_ in ("DATE", "TIME") and subj.i > verb.i:
+            return None  # "X said Tuesday …" with the date parsed as the subject
         if subj is not None and subj.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
-            return verb.head
+            return _agent(verb) if subj.dep_ == "nsubjpass" else verb.head
         if subj is not None:
             return _agent(verb) if subj.dep_ == "nsubjpass" else subj
         if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"):
@@ -149,15 +162,29 @@ def _preceding_subject(doc, verb) -> tuple[CharSpan, ...]:
     i = verb.i - 1
     while i >= verb.sent.start and doc[i].pos_ in ("ADV", "AUX", "PART"):
         i -= 1
+    last, i = i, _before_brackets(doc, i, verb.sent.start)
     if i < verb.sent.start or doc[i].idx < lo:
         return ()
     tok = doc[i]
     nominal = tok.pos_ in ("PROPN", "NOUN") or tok.lower_ in SUBJECT_PRONOUNS
-    if not nominal or tok.dep_ in NOT_SUBJECT_DEPS:
+    if not nominal or (tok.dep_ in NOT_SUBJECT_DEPS and not _of_phrase(tok)):
         return ()
     start = max(tok.left_edge.i, verb.sent.start)
-    ids = {t.i for t in doc[start: tok.i + 1] if t.idx >= lo}
+    ids = {t.i for t in doc[start: last + 1] if t.idx >= lo}
     return char_spans(doc, ids)
+
+
+def _before_brackets(doc, i: int, start: int) -> int:
+    """The token before a bracketed aside ending at ``i``: "Paul Ryan (R-Wis.) said"."""
+    if i < start or doc[i].text != ")":
+        return i
+    opening = next((j for j in range(i - 1, max(start, i - 10) - 1, -1) if doc[j].text == "("), None)
+    return i if opening is None else opening - 1
+
+
+def _of_phrase(tok) -> bool:
+    """The last noun of "the Speaker of the House Paul Ryan": the phrase names the speaker."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.pos_ == "PROPN"
 
 
 INVERTED_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART"})
@@ -188,7 +215,8 @@ def _relative(verb):
 
 def _source_ids(subj, head=None) -> set[int]:
     """The source noun phrase, without the relative clause a relativised source heads."""
-    skip = [c for c in subj.children if c.dep_ == "relcl" and head is not None and c.i == head.i]
+    skip = [c for c in subj.children
+            if c.dep_ in ("relcl", "appos") and head is not None and c.i == head.i]
     return subtree_ids(subj, skip)
 
 
@@ -203,9 +231,26 @@ def _parts(doc, subj) -> tuple[CharSpan, ...]:
     return tuple(out)
 
 
+PLACEHOLDERS = frozenset({"it", "there", "that", "this"})
+
+
+def _placeholder(subj) -> bool:
+    """ "it was reported", "it seems", "it is clear", "there are", "that said": no source; but the
+    subject of an active cue verb names one ("It said …" of a statement, "That suggests …")."""
+    if subj.lower_ not in PLACEHOLDERS:
+        return False
+    verb, lex = subj.head, load_lexicon()
+    if subj.lower_ == "there" or subj.dep_ != "nsubj" or verb.pos_ != "VERB":
+        return True
+    if lex.verb_lemma(verb) not in lex.verbs or verb.lemma_.lower() in lex.raising:
+        return True
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    return subj.lower_ != "it" and verb.i == subj.i + 1 and nxt is not None and nxt.text == ","
+
+
 def _with_source(doc, subj, head, relative=None, **fields) -> dict:
-    if subj is None or subj.lower_ in ("it", "there", "that", "this"):
-        return fields  # "it was reported", "that said"
+    if subj is None or _placeholder(subj):
+        return fields
     ids = _source_ids(subj, head) | ({relative.i} if relative is not None else set())
     return {**fields, "source": char_spans(doc, ids), "source_parts": _parts(doc, subj)}
 
@@ -283,9 +328,12 @@ def _gap_source(doc, gap: list, base: dict) -> dict | None:
 
 
 def _quote_attributions(doc, verb, base: dict) -> list[Attribution]:
-    """A reporting verb whose content is a quotation the parse did not attach to it."""
+    """A reporting verb whose content is a quotation the parse did not attach to it; not one
+    inside its source ("the journalist, promoting his book “Sin Miedo”, downplayed …")."""
     lo, hi = paragraph(doc_text(doc), verb.idx)
-    quotes = quotations(doc_text(doc), lo, hi)
+    source = hull(base.get("source", ()))
+    quotes = [q for q in quotations(doc_text(doc), lo, hi)
+              if source is None or not (source[0] <= q[0] and q[1] <= source[1])]
     explicit = "source" in base or _is_passive(verb)
     left = _left_quote(doc, verb, quotes)
     if left is not None:
@@ -336,20 +384,29 @@ def _verb_relation(doc, verb, lex: Lexicon, cue, prep) -> list[Attribution]:
     """Source and content of a cue verb (``cue`` from the lexicon, ``prep`` its prepositional
     frame); also reads the generic candidates the cue model weighs (:func:`verb_candidates`)."""
     says = cue is not None and "clause" in cue.takes
+    refused = _refuses_object(verb, cue)
     base = {"cue": char_spans(doc, {t.i for t in _cue_tokens(verb, lex)}),
             "stance": cue.stance if cue else prep[0], "kind": "verb", "negated": _is_negated(verb)}
     base = _with_source(doc, _subject(verb), verb, _relative(verb), **base)
     if "source" not in base and not _is_passive(verb):
         near = _preceding_subject(doc, verb) or (_following_subject(doc, verb) if says else ())
         if not near:
-            return _quote_attributions(doc, verb, base) if says else []
+            return _quote_attributions(doc, verb, base) if says and not refused else []
         base = {**base, "source": near, "source_parts": (hull(near),)}
     found = _verb_content(doc, verb, cue.takes, lex, base) if cue else []
     if not found and prep is not None:
         found = _prep_attributions(doc, verb, prep, base)
-    if not found and says:
+    if not found and says and not refused:
         found = _quote_attributions(doc, verb, base)
     return found
+
+
+def _refuses_object(verb, cue) -> bool:
+    """ "X defended the incident, calling …": an object the lexicon refuses as a claim is still
+    what the verb is about, so no quotation nearby is its content (the generic reading of
+    :func:`verb_candidates` offers the object to the cue model)."""
+    return cue is not None and "claim_object" in cue.takes and any(
+        c.dep_ == "dobj" for c in verb.children)
 
 
 def _prep_cue(verb, lex: Lexicon):
@@ -400,7 +457,7 @@ def _has_subject(verb) -> bool:
 def _clause_child(verb, takes):
     """The reported clause: a that-clause, an if/whether question, an infinitive."""
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
-        if "clause" in takes and child.dep_ == "ccomp":
+        if "clause" in takes and child.dep_ == "ccomp" and not _fronted(verb, child, takes):
             return child
         if "clause" in takes and child.dep_ == "advcl" and child.i > verb.i and any(
                 g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in child.children):
@@ -414,11 +471,39 @@ def _clause_child(verb, takes):
     return None
 
 
+def _spoken_after(doc, verb, before) -> tuple[CharSpan, ...]:
+    """The words a colon or a quotation right after the cue gives: they, not the unquoted clause
+    the parse hung before it, are what is said ("…, but Susan said, “…”").  A quotation before
+    the cue keeps it ("“…,” he said, “…”", "“…,” he said on “Meet the Press.”")."""
+    quoted = _after_colon(doc, verb)
+    if quoted:
+        return quoted
+    lo, hi = paragraph(doc_text(doc), verb.idx)
+    quotes = quotations(doc_text(doc), lo, hi)
+    start, end = before.left_edge.idx, verb.idx
+    if any(s < end and start < e for s, e in quotes):
+        return ()
+    right = _right_quote(doc, verb, quotes)
+    gap = _gap(doc, verb.idx + len(verb), right[0]) if right else None
+    return (right,) if right and gap is not None and len(gap) <= 1 else ()
+
+
+def _fronted(verb, clause, takes) -> bool:
+    """A clause before a verb that has its own object after it is no report of that verb:
+    "Sanders advocates X, (while) Clinton seeks Y" (the parse makes the first clause a ccomp)."""
+    return "object" in takes and clause.i < verb.i and any(
+        c.dep_ == "dobj" and c.i > verb.i for c in verb.children)
+
+
 def _verb_content(doc, verb, takes, lex: Lexicon, base: dict) -> list[Attribution]:
     kids: dict = {}
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         kids.setdefault(child.dep_, child)
     root = _clause_child(verb, takes)
+    if root is not None and root.i < verb.i and "clause" in takes:
+        spoken = _spoken_after(doc, verb, root)  # "Asked about X, Trump replied: “…”"
+        if spoken:
+            return [Attribution(**base, content=spoken)]
     if root is not None:
         content = _content(doc, root, _nested_cues(root, lex))
         return [Attribution(**base, content=content, content_root=root.i)]
@@ -429,8 +514,17 @@ def _verb_content(doc, verb, takes, lex: Lexicon, base: dict) -> list[Attributio
         ids = subtree_ids(kids["dobj"]) | subtree_ids(kids["oprd"])
         return [Attribution(**base, content=char_spans(doc, ids), content_root=kids["dobj"].i)]
     if "dobj" in kids and _takes_object(kids["dobj"], takes, lex) and verb.dep_ != "acl":
-        return _object_attributions(doc, kids["dobj"], lex, base)
+        hosted = _pronoun_object(doc, verb, kids["dobj"], base) if "clause" in takes else []
+        return hosted or _object_attributions(doc, kids["dobj"], lex, base)
     return _host_content(doc, verb, base) if "clause" in takes else []
+
+
+def _pronoun_object(doc, verb, obj, base: dict) -> list[Attribution]:
+    """ "As X put it, …", "X put it this way: “…”": the object "it" stands for the words the
+    clause, colon or quotation gives."""
+    if obj.lower_ != "it":
+        return []
+    return _host_content(doc, verb, base) or _quote_attributions(doc, verb, base)
 
 
 def _host_content(doc, verb, base: dict) -> list[Attribution]:
@@ -457,7 +551,8 @@ def _object_attributions(doc, obj, lex: Lexicon, base: dict) -> list[Attribution
     """ "denied the allegations", "dismissed Western claims of troop deployment"."""
     lemma = obj.lemma_.lower()
     if lemma not in lex.nouns and lemma not in lex.light_nouns:
-        return [Attribution(**base, content=_content(doc, obj), content_root=obj.i)]
+        ids = subtree_ids(obj) | set().union(*(subtree_ids(p) for p in _charge(obj)))
+        return [Attribution(**base, content=char_spans(doc, ids), content_root=obj.i)]
     comp = _complement(obj, lex)
     if comp is None:
         anaphoric = any(c.dep_ in ("det", "poss") and c.lower_ in lex.anaphoric for c in obj.children)
@@ -471,6 +566,21 @@ def _object_attributions(doc, obj, lex: Lexicon, base: dict) -> list[Attribution
                               stance=lex.nouns[lemma], kind="object-noun")
         found.append(Attribution(**fields, content=content, content_root=comp.i))
     return found
+
+
+CHARGE_PREPS = frozenset({"of", "for", "over", "about", "at", "into", "to", "toward", "towards",
+                          "with", "against", "on"})
+
+
+def _charge(obj) -> list:
+    """What the object is praised, blamed or accused for, or a light verb's object aims at:
+    "accused X of Y", "praised X for Y", "took a shot at Y", "turned her attention to Y" (the
+    phrase after the object belongs to the content)."""
+    verb = obj.head
+    return [c for c in verb.children if c.dep_ == "prep" and c.i > obj.i
+            and c.lower_ in CHARGE_PREPS and any(
+                g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")
+                for g in c.children)]
 
 
 def _noun_holder(noun):
@@ -686,10 +796,13 @@ def best_per_cue(scored: list[tuple[Attribution, float]]) -> list[Attribution]:
 
 
 def weighed(att: Attribution) -> bool:
-    """Rule matches the model may drop: cue verbs (most spurious matches are of this kind) and
-    headline colons (right about a third of the time on PolNeAR's train parts); noun, light-verb,
-    adjective, adverb and "according to" cues stand as the rules found them."""
-    return att.kind in ("verb", "colon")
+    """Rule matches the model may drop: cue verbs (most spurious matches are of this kind),
+    headline colons (right about a third of the time on PolNeAR's train parts) and claim nouns
+    with a holder ("his concerns", "Clinton's rejection": right about a third of the time
+    there).  Light-verb ("raised concerns"), adjective, adverb and "according to" cues stand as
+    the rules found them, and so do nouns that name no one ("reports of troops deployed"): they
+    are the anonymous reports a security desk keeps as evidence."""
+    return att.kind in ("verb", "colon") or (att.kind == "noun" and bool(att.source))
 
 
 def _holds(outer: Attribution, inner: Attribution) -> bool:
@@ -730,21 +843,93 @@ def verb_candidates(doc, lex: Lexicon, rules: list[Attribution]) -> list[Attribu
     for tok in doc:
         if tok.i not in taken and tok.dep_ == "amod":
             found.extend(_participle_candidate(doc, tok))
-        if tok.i in taken or tok.dep_ in ("amod", "compound"):
-            continue
-        if tok.pos_ == "VERB":
-            rel = _verb_relation(doc, tok, lex, GENERIC_CUE, _any_prep(tok))
-            found.extend(replace(a, kind="learned") for a in rel[:1] if not _purpose(doc, tok, a))
-            found.extend(_raising(doc, tok))
-            found.extend(_passive_candidate(doc, tok))
-        elif tok.pos_ == "NOUN":
-            found.extend(_noun_candidate(doc, tok))
-        elif tok.dep_ == "prep" and tok.lower_ in CHANNEL_PREPS:
-            found.extend(_channel_candidate(doc, tok, lex))
+        if tok.i not in taken and tok.dep_ not in ("amod", "compound"):
+            found.extend(_token_candidates(doc, tok, lex))
     return _finish(doc, found, lex, writer=True)
 
 
+def _token_candidates(doc, tok, lex: Lexicon) -> list[Attribution]:
+    """The generic readings of one token: a verb, a noun, a channel or viewpoint phrase."""
+    if tok.pos_ == "VERB":
+        rel = _verb_relation(doc, tok, lex, GENERIC_CUE, _any_prep(tok))
+        found = [_with_patient(doc, tok, replace(a, kind="learned")) for a in rel[:1]
+                 if not _purpose(doc, tok, a)]
+        return (found + (_raising(doc, tok) or _seeming(doc, tok, lex))
+                + _passive_candidate(doc, tok) + _reception(doc, tok, lex))
+    if tok.pos_ == "NOUN":
+        return _noun_candidate(doc, tok)
+    if tok.dep_ in ("prep", "ROOT") and tok.lower_ in CHANNEL_PREPS:
+        return _channel_candidate(doc, tok, lex)
+    if tok.dep_ == "prep" and tok.lower_ in VIEW_PREPS:
+        return _view_candidate(doc, tok)
+    return []
+
+
+GIVER_PREPS = frozenset({"from", "of", "among", "within", "by"})
+
+
+def _reception(doc, verb, lex: Lexicon) -> list[Attribution]:
+    """ "X drew criticism from Y", "X has faced criticism for …", "X came under fire": the
+    evaluation's giver (if named) is the source, its receiver (and the reason) the content."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    noun = _received(verb, lex)
+    if subj is None or noun is None or verb.lemma_.lower() not in lex.reception_verbs:
+        return []
+    preps = [c for t in (verb, noun) for c in t.children if c.dep_ == "prep" and c.i > noun.i]
+    giver = next((g for c in preps if c.lower_ in GIVER_PREPS for g in c.children
+                  if g.dep_ == "pobj"), None)
+    reason = [c for c in preps if c.lower_ in ("for", "over")]
+    ids = subtree_ids(subj) | set().union(*(subtree_ids(c) for c in reason))
+    fields = _with_source(doc, giver, None, cue=char_spans(doc, {verb.i, noun.i}),
+                          stance="assert", kind="learned-received")
+    return [Attribution(**fields, content=char_spans(doc, ids), content_root=subj.i)]
+
+
+def _received(verb, lex: Lexicon):
+    """The evaluation noun a verb of receiving takes: "drew criticism", "came under fire"."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in lex.reception_nouns:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "under":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in lex.reception_nouns:
+                return pobj
+    return None
+
+
+def _with_patient(doc, verb, att: Attribution) -> Attribution:
+    """ "Lewandowski was dismissed on Monday": a passive with no agent has no source, and what
+    it is about is its subject, not the phrase after it."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if att.source or subj is None or subj.tag_ in RELATIVE_TAGS or subj.lower_ in PLACEHOLDERS:
+        return att
+    return replace(att, content=merge(att.content + _content(doc, subj)))
+
+
 CHANNEL_PREPS = frozenset({"in", "on"})
+VIEW_PREPS = frozenset({"for", "to"})
+NOT_VIEWERS = frozenset({"it", "this", "that", "now", "instance", "example"})
+
+
+def _view_candidate(doc, prep) -> list[Attribution]:
+    """ "For most voters, the economy is the issue", "To his critics, X looks weak": a fronted
+    "for"/"to" phrase naming people, set off by a comma, is whose view the clause is."""
+    head, pobj = prep.head, next((c for c in prep.children if c.dep_ == "pobj"), None)
+    subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    after = doc[prep.right_edge.i + 1] if prep.right_edge.i + 1 < len(doc) else None
+    if pobj is None or subj is None or head.pos_ not in ("VERB", "AUX") or not (
+            prep.i < subj.i and after is not None and after.text == "," and _viewer(pobj)):
+        return []
+    fields = _with_source(doc, pobj, None, cue=(tok_span(prep),), stance="assert",
+                          kind="learned-view")
+    return [Attribution(**fields, content=_content(doc, head, [prep]), content_root=head.i)]
+
+
+def _viewer(tok) -> bool:
+    """People: a named person or group, a pronoun, or a plural noun ("many voters")."""
+    if tok.lower_ in NOT_VIEWERS or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
+        return False
+    return tok.ent_type_ in SPEAKER_ENTS or tok.pos_ == "PRON" or tok.tag_ in ("NNS", "NNPS")
 
 
 def _purpose(doc, verb, att: Attribution) -> bool:
@@ -773,8 +958,10 @@ def _channel_candidate(doc, prep, lex: Lexicon) -> list[Attribution]:
     """ "In a CNN poll, 38 percent said …", "In a statement, the ministry denied …": the
     channel is the source, the clause the phrase modifies the content (the model weighs it)."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    head = prep.head
-    if pobj is None or head.pos_ not in ("VERB", "AUX"):
+    head = _channel_host(prep)
+    if pobj is not None and head is None and pobj.lemma_.lower() in lex.channels:
+        return _opening_channel(doc, prep)
+    if pobj is None or head is None:
         return []
     lemma = pobj.lemma_.lower()
     holder = next((c for c in pobj.children if c.dep_ == "poss"), None)
@@ -789,6 +976,33 @@ def _channel_candidate(doc, prep, lex: Lexicon) -> list[Attribution]:
     return [Attribution(**fields, content=_content(doc, head, [prep]), content_root=head.i)]
 
 
+def _opening_channel(doc, prep) -> list[Attribution]:
+    """ "In a CNN poll released Monday, 50 percent …" opening a paragraph, which the parse did
+    not hang from the clause: the phrase up to the first comma is the source, the rest of the
+    sentence the content."""
+    lo, _ = paragraph(doc_text(doc), prep.idx)
+    if prep.idx != lo:
+        return []
+    comma = next((t for t in doc[prep.i + 2: prep.sent.end] if t.text == ","), None)
+    if comma is None or comma.i + 3 > prep.sent.end:
+        return []
+    source = char_spans(doc, set(range(prep.i + 1, comma.i)))
+    return [Attribution(cue=(tok_span(prep),), stance="assert", kind="learned-channel",
+                        source=source, source_parts=source, content_root=None,
+                        content=char_spans(doc, set(range(comma.i + 1, prep.sent.end))))]
+
+
+def _channel_host(prep):
+    """The clause a channel phrase qualifies: its verb, or the verb of the object it follows
+    ("Cruz had 38 percent support in a Fox poll", "X holds a lead in the polls")."""
+    head = prep.head
+    if head.pos_ in ("VERB", "AUX"):
+        return head
+    if head.dep_ in ("dobj", "attr") and head.i < prep.i and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return None
+
+
 def _raising(doc, verb) -> list[Attribution]:
     """ "Sanders appears to lead": no source, the subject and infinitive the content."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -799,6 +1013,33 @@ def _raising(doc, verb) -> list[Attribution]:
     ids = subtree_ids(subj) | subtree_ids(xcomp) | {verb.i}
     return [Attribution(cue=(tok_span(verb),), stance="assert", kind="raising",
                         content=char_spans(doc, ids), content_root=xcomp.i)]
+
+
+SEEM_COMPLEMENTS = frozenset({"acomp", "attr", "oprd", "ccomp"})
+
+
+def _seeming(doc, verb, lex: Lexicon) -> list[Attribution]:
+    """ "X seems ready", "X appears weak", "it seems (likely) that …", "X looked like a winner":
+    a verb of seeming with a predicate, no source, the subject and predicate the content."""
+    if verb.lemma_.lower() not in lex.raising:
+        return []
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    comps = [c for c in verb.children if c.i > verb.i and _seem_complement(c)]
+    if subj is None or not comps or subj.tag_ in RELATIVE_TAGS:
+        return []
+    ids = set().union(*(subtree_ids(c) for c in comps))
+    ids |= set() if subj.lower_ == "it" else subtree_ids(subj)  # "it seems (likely) that …"
+    return [Attribution(cue=(tok_span(verb),), stance="assert", kind="raising",
+                        content=char_spans(doc, ids), content_root=comps[0].i)]
+
+
+def _seem_complement(child) -> bool:
+    """What a verb of seeming predicates: "weak", "a winner", "like a winner", "that …",
+    "as if …"."""
+    if child.dep_ in SEEM_COMPLEMENTS or (child.dep_ == "prep" and child.lower_ in ("like", "as")):
+        return True
+    return child.dep_ == "advcl" and any(
+        g.dep_ == "mark" and g.lower_ in ("if", "though", "like") for g in child.children)
 
 
 def _passive_candidate(doc, verb) -> list[Attribution]:
@@ -826,7 +1067,7 @@ def _noun_candidate(doc, noun) -> list[Attribution]:
     cue, comp = _noun_complement(noun)
     if comp is None:
         return []
-    fields = _with_source(doc, _noun_source(noun), None, cue=char_spans(doc, cue),
+    fields = _with_source(doc, _noun_source(noun), noun, cue=char_spans(doc, cue),
                           stance="assert", kind="learned-noun")
     return [Attribution(**fields, content=_content(doc, comp), content_root=comp.i)]
 
@@ -855,6 +1096,17 @@ def _noun_source(noun):
                 return pobj
     if noun.dep_ in ("attr", "dobj") and noun.head.pos_ in ("VERB", "AUX"):
         return _subject(noun.head)
+    return _frame_holder(noun)
+
+
+def _frame_holder(noun):
+    """The holder of a noun in apposition ("X, a critic of Y") or in a prepositional phrase of
+    the verb ("X is in a dispute over Y", "X spoke in support of Y")."""
+    if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN", "PRON"):
+        return noun.head
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _subject(head.head)
     return None
 
 
@@ -877,16 +1129,44 @@ def _in_paragraph(doc, att: Attribution) -> Attribution | None:
     a source lost that way is looked for right before the cue."""
     text = doc_text(doc)
     lo, hi = paragraph(text, att.cue_span[0])
-    content = clip(text, att.content, lo, hi)
-    source = clip(text, att.source, lo, hi)
-    parts = clip(text, att.source_parts, lo, hi)
+    content = clip(text, att.content, lo, _introduced(text, hi))
+    named = dateline_end(text, lo)  # "WASHINGTON (AP) — …": the place is no source
+    source = clip(text, att.source, named, hi)
+    parts = clip(text, att.source_parts, named, hi)
     if att.source and not source:
+        source = _after_dateline(doc, named) if named > lo else ()
         cue = doc.char_span(*att.cue_span, alignment_mode="expand")
-        source = _preceding_subject(doc, cue[0]) if cue is not None else ()
+        source = source or (_preceding_subject(doc, cue[0]) if cue is not None else ())
         parts = (hull(source),) if source else ()
     if not content or (att.source and not source):
         return None
     return replace(att, content=content, source=source, source_parts=parts)
+
+
+def _introduced(text: str, hi: int) -> int:
+    """The end of the paragraph a colon ending the paragraph before ``hi`` introduces ("Cruz
+    continued:\n\n“…”"), or ``hi``."""
+    if not text[:hi].rstrip().endswith(":"):
+        return hi
+    start = len(text[:hi]) + len(text[hi:]) - len(text[hi:].lstrip())
+    return paragraph(text, start)[1] if start < len(text) else hi
+
+
+DATELINE_SUBJECT = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "CCONJ", "PART"})
+
+
+def _after_dateline(doc, start: int) -> tuple[CharSpan, ...]:
+    """The noun phrase opening the story after its dateline: "WASHINGTON (AP) — Donald Trump
+    and Paul Ryan pledged …" (the parse made the place the subject)."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None or not len(first):
+        return ()
+    run = []
+    for tok in doc[first[0].i: first[0].sent.end]:
+        if tok.pos_ not in DATELINE_SUBJECT:
+            break
+        run.append(tok.i)
+    return char_spans(doc, set(run)) if any(doc[i].pos_ in ("NOUN", "PROPN") for i in run) else ()
 
 
 def _whole_quotes(text: str, att: Attribution) -> Attribution:

@@ -76,7 +76,7 @@ def _sentence_gap(doc, a, b) -> int:
     return index[b[0].sent.start] - index[a[0].sent.start]
 
 
-LEARNED = frozenset({"learned", "learned-noun"})
+LEARNED = frozenset({"learned", "learned-noun", "learned-received", "learned-view"})
 
 
 def _claim_bearing(doc, att: Attribution, lex: Lexicon) -> bool:

@@ -137,8 +137,22 @@ def features(doc, att: Attribution, lex: Lexicon) -> list[str]:
         f"head_pos={head.head.pos_}", f"sent_start={head.i == head.sent.start}",
         *(f"child={k}" for k in kids),
         *source, *_content_features(doc, att, head), *_quoted(doc, att),
-        *_frame(head, lemma), *_layout(doc, att, head),
+        *_frame(head, lemma), *_layout(doc, att, head), *_opening(doc, att, lemma),
     ]
+
+
+def _opening(doc, att: Attribution, lemma: str) -> list[str]:
+    """The content's first word and the cue's side of its source and content, each with the cue
+    word: "said that …", "said “…”" and "warned of …" read differently from "showed him …"."""
+    text = doc_text(doc)
+    start = att.content[0][0]
+    first = text[start:start + 24].lstrip().split(" ", 1)[0].lower()
+    first = first[:1] if first[:1] in "\"“'‘(" else first.strip(",.;:")
+    cue = att.cue_span[0]
+    src = "none" if not att.source else "before" if att.source[0][0] < cue else "after"
+    cont = "before" if start < cue else "after"
+    return [f"cont_first={first}", f"lemma_first={lemma}|{first}",
+            f"lemma_order={lemma}|{src}|{cont}"]
 
 
 def _layout(doc, att: Attribution, head) -> list[str]:

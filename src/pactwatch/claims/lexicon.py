@@ -73,6 +73,12 @@ class Channels(Model):
     lemmas: tuple[str, ...]
 
 
+class Reception(Model):
+    source: str
+    verbs: tuple[str, ...]
+    nouns: tuple[str, ...]
+
+
 class Nominalisation(Model):
     suffix: str
     replace: str
@@ -98,6 +104,8 @@ class CueFile(Model):
     headline_labels: tuple[str, ...]
     nominalisations: tuple[Nominalisation, ...]
     weak_words: tuple[str, ...]
+    raising_verbs: WordClass | None = None
+    reception: Reception | None = None
 
 
 class VerbCue(Model):
@@ -125,6 +133,9 @@ class Lexicon(Model):
     headline_labels: frozenset[str]
     nominalisations: tuple[Nominalisation, ...]
     weak_words: frozenset[str]
+    raising: frozenset[str] = frozenset()
+    reception_verbs: frozenset[str] = frozenset()
+    reception_nouns: frozenset[str] = frozenset()
 
     @cached_property
     def verb_forms(self) -> dict[str, str]:
@@ -203,6 +214,9 @@ def build_lexicon(data: CueFile, path: str = "cues.yaml") -> Lexicon:
         headline_labels=frozenset(data.headline_labels),
         nominalisations=data.nominalisations,
         weak_words=frozenset(data.weak_words),
+        raising=frozenset(data.raising_verbs.lemmas if data.raising_verbs else ()),
+        reception_verbs=frozenset(data.reception.verbs if data.reception else ()),
+        reception_nouns=frozenset(data.reception.nouns if data.reception else ()),
     )
 
 

@@ -21,9 +21,14 @@ def _trim(doc, run: list[int]) -> list[int]:
     """Drop punctuation and conjunctions at both ends of a run of token indices."""
     while run and _edge(doc[run[0]], first=True):
         run = run[1:]
-    while run and _edge(doc[run[-1]], first=False):
+    while run and _edge(doc[run[-1]], first=False) and not _closes(doc, run):
         run = run[:-1]
     return run
+
+
+def _closes(doc, run: list[int]) -> bool:
+    """The run ends with the bracket closing one it opens: "Paul Ryan (R-Wis.)"."""
+    return doc[run[-1]].text == ")" and any(doc[i].text == "(" for i in run)
 
 
 def _edge(tok, first: bool) -> bool:
@@ -69,7 +74,21 @@ def overlaps(a: CharSpan | None, b: CharSpan | None) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|''[^\n]*?''")  # also the ''…'' of some wires
+# also the ''…'' of some wires, and a nested '…' closing with it: ''He said, 'No,''' she said
+QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|''[^\n]*?'''?")
+
+
+PLACE = r"[A-Z][A-Za-z.'’ ]{1,30}(?:, [A-Z][A-Za-z.]+\.?(?: \d{1,2})?)?"
+DATELINE = re.compile(
+    rf"(?:{PLACE} \((?:AP|AFP|UPI|Reuters|[A-Z]{{2,8}})\)|[A-Z][A-Z.'’ ]{{2,30}}"
+    r"(?:, [A-Z][A-Za-z.]+\.?(?: \d{1,2})?)?)\s*(?:—|–|--|-)\s+")
+
+
+def dateline_end(text: str, lo: int) -> int:
+    """Where a wire dateline opening the paragraph at ``lo`` ends ("WASHINGTON (AP) — ",
+    "NEW YORK, Dec. 11 (UPI) — ", "CLEVELAND - "); ``lo`` when there is none."""
+    m = DATELINE.match(text, lo)
+    return m.end() if m else lo
 
 
 def paragraph(text: str, at: int) -> CharSpan:
