@@ -47,6 +47,7 @@ introduces the next one; "as X put it" takes the words "it" stands for.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from pactwatch.claims.cuemodel import CueModel, features, load_cue_model
@@ -1146,10 +1147,16 @@ def _in_paragraph(doc, att: Attribution) -> Attribution | None:
 def _introduced(text: str, hi: int) -> int:
     """The end of the paragraph a colon ending the paragraph before ``hi`` introduces ("Cruz
     continued:\n\n“…”"), or ``hi``."""
-    if not text[:hi].rstrip().endswith(":"):
+    end = hi
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] != ":":
         return hi
-    start = len(text[:hi]) + len(text[hi:]) - len(text[hi:].lstrip())
+    start = SPACE.match(text, hi).end()
     return paragraph(text, start)[1] if start < len(text) else hi
+
+
+SPACE = re.compile(r"\s*")
 
 
 DATELINE_SUBJECT = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "CCONJ", "PART"})
