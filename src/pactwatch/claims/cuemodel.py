@@ -148,19 +148,22 @@ def _opening(doc, att: Attribution, lemma: str) -> list[str]:
     start = att.content[0][0]
     first = text[start:start + 24].lstrip().split(" ", 1)[0].lower()
     first = first[:1] if first[:1] in "\"“'‘(" else first.strip(",.;:")
-    cue = att.cue_span[0]
-    src = "none" if not att.source else "before" if att.source[0][0] < cue else "after"
-    cont = "before" if start < cue else "after"
+    src, cont = _order(att)
     return [f"cont_first={first}", f"lemma_first={lemma}|{first}",
             f"lemma_order={lemma}|{src}|{cont}"]
+
+
+def _order(att: Attribution) -> tuple[str, str]:
+    """Where the source ("none", "before", "after") and the content lie around the cue."""
+    cue = att.cue_span[0]
+    src = "none" if not att.source else "before" if att.source[0][0] < cue else "after"
+    return src, "before" if att.content[0][0] < cue else "after"
 
 
 def _layout(doc, att: Attribution, head) -> list[str]:
     """Where source and content lie around the cue, the words beside the cue and the content's
     head word: "“…,” X said" reads differently from "X said, …" or "… as X said"."""
-    cue = att.cue_span
-    src = "none" if not att.source else "before" if att.source[0][0] < cue[0] else "after"
-    cont = "before" if att.content[0][0] < cue[0] else "after"
+    src, cont = _order(att)
     prev = doc[head.i - 1].lower_ if head.i > 0 else "<s>"
     nxt = doc[head.i + 1].lower_ if head.i + 1 < len(doc) else "</s>"
     root = doc[att.content_root].lower_ if att.content_root is not None else "-"
