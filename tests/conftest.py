@@ -27,10 +27,17 @@ def shared() -> Path:
 
 
 @pytest.fixture(scope="session")
-def nlp():
-    from pactwatch.nlp import load_pipeline
+def resources():
+    """The default language data, loaded once per test session (the front door's own)."""
+    from pactwatch.api import resources_for
 
-    return load_pipeline()
+    return resources_for()
+
+
+@pytest.fixture(scope="session")
+def nlp(resources):
+    """The parser with the gazetteer ruler, as the pipeline uses it."""
+    return resources.nlp
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """pactwatch: a living, sourced database of security events, claims and treaties."""
 
-from pactwatch.api import extract
+from pactwatch.api import extract, find_actors
 from pactwatch.config import Config
 from pactwatch.errors import PactwatchError
 from pactwatch.records import (
@@ -21,13 +21,6 @@ from pactwatch.store.db import (
 )
 
 __version__ = "0.1.0"
-
-
-def find_actors(text, published=None):
-    """The actors in ``text`` (see :func:`pactwatch.actors.find_actors`)."""
-    from pactwatch.actors import find_actors as _find
-
-    return _find(text, published)
 
 
 __all__ = [

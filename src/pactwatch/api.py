@@ -1,21 +1,40 @@
-"""The library's front door: ``extract`` text without storing, and the cached pipeline."""
+"""The library's front door: ``extract`` text without storing, ``find_actors`` in text.
+
+The front door keeps one :class:`Pipeline` per :class:`Config` for the life of the process
+(``pipeline_for``), so repeated calls load spaCy and the language data once.  Everything below
+the front door receives what it needs as arguments.
+"""
 
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 from pactwatch.config import Config
+from pactwatch.context import Outcome
 from pactwatch.errors import PactwatchError
-from pactwatch.pipeline import Outcome, Pipeline
+from pactwatch.pipeline import Pipeline
 from pactwatch.readers import parse_date
-from pactwatch.records import Article, Extraction
+from pactwatch.records import Actor, Article, Extraction
+from pactwatch.resources import Resources
+
+_pipelines: dict[Config, Pipeline] = {}
+_resources: dict[tuple, Resources] = {}
 
 
-@lru_cache(maxsize=4)
-def get_pipeline(config: Config = Config()) -> Pipeline:
-    """One pipeline per configuration per process: spaCy and the data load once."""
-    return Pipeline(config)
+def pipeline_for(config: Config = Config()) -> Pipeline:
+    """The process's pipeline for ``config``, built on first use."""
+    if config not in _pipelines:
+        _pipelines[config] = Pipeline(config, resources_for(config))
+    return _pipelines[config]
+
+
+def resources_for(config: Config = Config()) -> Resources:
+    """The loaded language data of ``config``: one per model and data files, whatever the
+    other settings (processes, stages, database) say."""
+    key = (config.model, config.data)
+    if key not in _resources:
+        _resources[key] = Resources.build(config)
+    return _resources[key]
 
 
 def to_extraction(outcome: Outcome) -> Extraction:
@@ -27,7 +46,7 @@ def to_extraction(outcome: Outcome) -> Extraction:
 
 
 def extract_article(article: Article, config: Config = Config()) -> Extraction:
-    return to_extraction(get_pipeline(config).run_one(article))
+    return to_extraction(pipeline_for(config).run_one(article))
 
 
 def extract(text: str, published: date | str | None = None, *, title: str | None = None,
@@ -37,3 +56,15 @@ def extract(text: str, published: date | str | None = None, *, title: str | None
     article = Article.from_text(text, published=parse_date(published), title=title,
                                 source=source, url=url)
     return extract_article(article, config)
+
+
+def find_actors(text_or_doc, published: date | str | None = None, *,
+                config: Config = Config()) -> list[Actor]:
+    """The actors in a text (parsed with pactwatch's parser) or an already parsed spaCy Doc,
+    each with ``start``/``end`` character offsets; office holders ("the U.S. President") are
+    resolved for ``published`` (a date or ISO string)."""
+    from pactwatch.actors.matcher import actors_in_doc
+
+    resources = resources_for(config)
+    doc = resources.nlp(text_or_doc) if isinstance(text_or_doc, str) else text_or_doc
+    return actors_in_doc(doc, published, resources.actor_matching)

@@ -66,3 +66,16 @@ class ArticleContext:
 
     def published_or_none(self):
         return self.article.published
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One article's result from the pipeline: a finished context, or the error that stopped it."""
+
+    article: Article
+    context: ArticleContext | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None

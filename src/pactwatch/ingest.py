@@ -49,7 +49,7 @@ def ingest(db, paths: Iterable, meta: Meta = Meta(), config: Config | None = Non
                 origins.setdefault(item.id, origin)
                 yield item
 
-    for outcome in api.get_pipeline(config).run(fresh_articles()):
+    for outcome in api.pipeline_for(config).run(fresh_articles()):
         origin = origins.get(outcome.article.id)
         status = _store(db, outcome, origin, report)
         if progress:

@@ -12,11 +12,15 @@ most specific the mentions give.  Cross-article merging happens in the store.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext
-from pactwatch.pipeline import StageSpec
 from pactwatch.records import Event, Evidence, Place, Quantity
+from pactwatch.stages import StageSpec
+
+if TYPE_CHECKING:
+    from pactwatch.resources import Resources
 
 
 def actor_keys(actors) -> frozenset:
@@ -151,10 +155,8 @@ def merge_events(events, bodies: Bodies = frozenset()) -> list[Event]:
     return merge_with_ids(events, bodies)[0]
 
 
-def make_merge(config: Config):
-    from pactwatch.actors.data import load_actor_data
-
-    bodies = load_actor_data(config.extra.get("actors_data")).institution_names()
+def make_merge(config: Config, resources: Resources):
+    bodies = resources.bodies
 
     def run(ctx: ArticleContext) -> ArticleContext:
         events, renamed = merge_with_ids(ctx.events, bodies)
@@ -167,8 +169,8 @@ def make_merge(config: Config):
 
 STAGE = StageSpec(
     name="pactwatch.merge.v1",
-    needs=("events",),
-    adds=("events",),
+    reads=("events",),
+    writes=("events", "claims"),
     factory=make_merge,
     doc="Merge repeated mentions of one event within an article into one record.",
 )

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext, Sentence
-from pactwatch.nlp import TEXT_KEY, doc_text, load_pipeline
-from pactwatch.pipeline import StageSpec
+from pactwatch.nlp import TEXT_KEY, doc_text
+from pactwatch.stages import StageSpec
+
+if TYPE_CHECKING:
+    from pactwatch.resources import Resources
 
 
 def sentences_of(doc) -> tuple[Sentence, ...]:
@@ -18,8 +22,8 @@ def sentences_of(doc) -> tuple[Sentence, ...]:
     )
 
 
-def make_parse(config: Config):
-    nlp = load_pipeline(config.model)
+def make_parse(config: Config, resources: Resources):
+    nlp = resources.nlp
 
     def run(items: Iterable[ArticleContext]) -> Iterator[ArticleContext]:
         pairs = ((ctx.article.text, ctx) for ctx in items)
@@ -34,8 +38,8 @@ def make_parse(config: Config):
 
 STAGE = StageSpec(
     name="pactwatch.parse.v1",
-    needs=("article",),
-    adds=("doc", "sentences"),
+    reads=("article",),
+    writes=("doc", "sentences"),
     factory=make_parse,
     stream=True,
     doc="spaCy English pipeline with the gazetteer ruler: sentences, tokens, parse, entities.",

@@ -1,10 +1,10 @@
-"""Stages registered by versioned name, and the runner that chains them.
+"""The runner: the configured chain of stages, in one process or a pool of worker processes.
 
-A stage is a :class:`StageSpec`: its name (``pactwatch.events.v1``), what it
-needs from the context, what it adds, and a factory that builds the stage's
-function from an immutable :class:`~pactwatch.config.Config`.  Built-in stages
-register through the ``pactwatch_stages`` entry-point group, the same hook a
-plugin package uses, so any stage can be swapped by name.
+Stage contracts and the registry live in :mod:`pactwatch.stages`; the loaded language data in
+:mod:`pactwatch.resources`.  A :class:`Pipeline` is built once from a
+:class:`~pactwatch.config.Config` and the :class:`~pactwatch.resources.Resources` loaded for
+it, checks the stage order, and after every stage checks that the stage changed only the context
+fields it declares (PW044, a programming error that stops the run).
 """
 
 from __future__ import annotations
@@ -13,75 +13,31 @@ import dataclasses
 import logging
 import multiprocessing
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
-from functools import lru_cache
 from itertools import islice
 
-import catalogue
-
 from pactwatch.config import Config
-from pactwatch.context import ArticleContext
+from pactwatch.context import ArticleContext, Outcome
 from pactwatch.errors import PactwatchError
 from pactwatch.records import Article
+from pactwatch.resources import Resources
+from pactwatch.stages import (
+    StageFn,
+    StageSpec,
+    StreamFn,
+    check_order,
+    check_writes,
+    get_stage,
+    list_stages,
+    register,
+)
 
 log = logging.getLogger(__name__)
 
-stages = catalogue.create("pactwatch", "stages", entry_points=True)
-
-StageFn = Callable[[ArticleContext], ArticleContext]
-StreamFn = Callable[[Iterable[ArticleContext]], Iterator[ArticleContext]]
-
-
-@dataclass(frozen=True)
-class StageSpec:
-    name: str
-    needs: tuple[str, ...]
-    adds: tuple[str, ...]
-    factory: Callable[[Config], StageFn | StreamFn]
-    doc: str = ""
-    stream: bool = False  # True: the function maps a stream of contexts (batching stages)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """One article's result: a finished context, or the error that stopped it."""
-
-    article: Article
-    context: ArticleContext | None = None
-    error: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-
-def register(spec: StageSpec) -> StageSpec:
-    stages.register(spec.name, func=spec)
-    return spec
-
-
-def get_stage(name: str) -> StageSpec:
-    try:
-        return stages.get(name)
-    except catalogue.RegistryError:
-        raise PactwatchError("PW041", name=name, known=", ".join(sorted(stages.get_all()))) from None
-
-
-def list_stages() -> list[StageSpec]:
-    return [stages.get(name) for name in sorted(stages.get_all())]
-
-
-def check_order(specs: list[StageSpec]) -> None:
-    """Every stage's needs must be added by an earlier stage (or be the article)."""
-    have = {"article"}
-    for spec in specs:
-        missing = [need for need in spec.needs if need not in have]
-        if missing:
-            raise PactwatchError("PW042", name=spec.name, needs=", ".join(missing))
-        have.update(spec.adds)
+__all__ = ["Outcome", "Pipeline", "StageSpec", "check_order", "get_stage", "list_stages",
+           "register"]
 
 
 class _Failed:
@@ -93,16 +49,38 @@ class _Failed:
 
 
 def _guard(spec: StageSpec, fn: StageFn) -> StreamFn:
+    """Run a per-article stage: one article's failure fails that article only; a change to a
+    field the stage does not declare is a contract breach that stops the run (PW044)."""
     def run(items: Iterable) -> Iterator:
         for item in items:
             if isinstance(item, _Failed):
                 yield item
                 continue
             try:
-                yield fn(item)
+                out = fn(item)
             except Exception as exc:  # one article's failure must not stop the batch
                 log.exception("stage %s failed on article %s", spec.name, item.article.id[:12])
                 yield _Failed(item, f"{spec.name}: {type(exc).__name__}: {exc}")
+                continue
+            check_writes(spec, item, out)
+            yield out
+    return run
+
+
+def _checked_stream(spec: StageSpec, fn: StreamFn) -> StreamFn:
+    """A streaming stage maps its contexts one to one, in order: each output is checked
+    against the input it came from."""
+    def run(items: Iterable) -> Iterator:
+        seen: deque = deque()
+
+        def feed():
+            for item in items:
+                seen.append(item)
+                yield item
+
+        for out in fn(feed()):
+            check_writes(spec, seen.popleft(), out)
+            yield out
     return run
 
 
@@ -113,24 +91,30 @@ class Pipeline:
     of worker processes, each of which parses *and* runs every stage on its batch, so the stages
     scale with the processes just as parsing does.  Outcomes come back in input order; their
     contexts carry every record but no spaCy ``doc`` (a Doc is large to send between processes).
+    The stages are built in this process before the pool forks, so each worker inherits them.
     """
 
-    def __init__(self, config: Config = Config()):
+    def __init__(self, config: Config, resources: Resources):
         self.config = config
-        self.specs = [get_stage(name) for name in config.stages]
+        self.resources = resources
+        self.specs = [get_stage(name) for name in self.config.stages]
         check_order(self.specs)
-        if config.processes > 1:  # the stages themselves always run in one process each
-            self._fns = _local_pipeline(config)._fns
-        else:
-            self._fns: list[StreamFn] = [self._build(spec) for spec in self.specs]
+        self._fns: list[StreamFn] = [self._build(spec) for spec in self.specs]
+
+    @classmethod
+    def from_config(cls, config: Config | None = None) -> Pipeline:
+        """A pipeline with the language data ``config`` names, loaded now."""
+        config = config or Config()
+        return cls(config, Resources.build(config))
 
     def _build(self, spec: StageSpec) -> StreamFn:
-        fn = spec.factory(self.config)
-        return fn if spec.stream else _guard(spec, fn)
+        config = dataclasses.replace(self.config, processes=1)  # stages run in one process each
+        fn = spec.factory(config, self.resources)
+        return _checked_stream(spec, fn) if spec.stream else _guard(spec, fn)
 
     def run(self, articles: Iterable[Article]) -> Iterator[Outcome]:
         if self.config.processes > 1:
-            return _run_pool(self.config, articles)
+            return _run_pool(self, articles)
         return self._run_here(articles)
 
     def _run_here(self, articles: Iterable[Article]) -> Iterator[Outcome]:
@@ -150,16 +134,18 @@ class Pipeline:
 
 # -- several processes ------------------------------------------------------------------------
 
-
-@lru_cache(maxsize=4)
-def _local_pipeline(config: Config) -> Pipeline:
-    """The one-process pipeline for ``config``; built in the parent, a forked worker inherits it."""
-    return Pipeline(dataclasses.replace(config, processes=1))
+_worker_pipeline: Pipeline | None = None  # set in each worker process by _start_worker
 
 
-def _work(config: Config, batch: list[Article]) -> list[Outcome]:
+def _start_worker(pipeline: Pipeline) -> None:
+    """Pool initializer: under ``fork`` the parent's built pipeline arrives without pickling."""
+    global _worker_pipeline
+    _worker_pipeline = pipeline
+
+
+def _work(batch: list[Article]) -> list[Outcome]:
     """In a worker: parse and extract one batch; the Docs stay behind."""
-    return [_without_doc(o) for o in _local_pipeline(config).run(batch)]
+    return [_without_doc(o) for o in _worker_pipeline._run_here(batch)]
 
 
 def _without_doc(outcome: Outcome) -> Outcome:
@@ -168,10 +154,11 @@ def _without_doc(outcome: Outcome) -> Outcome:
     return dataclasses.replace(outcome, context=outcome.context.with_(doc=None))
 
 
-def _pool(config: Config) -> ProcessPoolExecutor:
+def _pool(pipeline: Pipeline) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=config.processes, mp_context=context)
+    return ProcessPoolExecutor(max_workers=pipeline.config.processes, mp_context=context,
+                               initializer=_start_worker, initargs=(pipeline,))
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -180,14 +167,15 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _run_pool(config: Config, articles: Iterable[Article]) -> Iterator[Outcome]:
+def _run_pool(pipeline: Pipeline, articles: Iterable[Article]) -> Iterator[Outcome]:
     """Batches in flight on the pool (at most two per worker), outcomes yielded in input order.
     A worker that dies fails only the batches it held; the pool is then started afresh."""
+    config = pipeline.config
     pending: deque[tuple[list[Article], Future]] = deque()
-    pool = _pool(config)
+    pool = _pool(pipeline)
     try:
         for batch in _batches(articles, config.batch_size):
-            pool = _submit(pool, config, batch, pending)
+            pool = _submit(pool, pipeline, batch, pending)
             while len(pending) >= 2 * config.processes:
                 yield from _collect(*pending.popleft())
         while pending:
@@ -196,21 +184,29 @@ def _run_pool(config: Config, articles: Iterable[Article]) -> Iterator[Outcome]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _submit(pool: ProcessPoolExecutor, config: Config, batch: list[Article],
+def _submit(pool: ProcessPoolExecutor, pipeline: Pipeline, batch: list[Article],
             pending: deque) -> ProcessPoolExecutor:
     try:
-        pending.append((batch, pool.submit(_work, config, batch)))
+        pending.append((batch, pool.submit(_work, batch)))
     except BrokenProcessPool:
         log.error("a worker process died; starting a new pool")
         pool.shutdown(wait=False, cancel_futures=True)
-        pool = _pool(config)
-        pending.append((batch, pool.submit(_work, config, batch)))
+        pool = _pool(pipeline)
+        pending.append((batch, pool.submit(_work, batch)))
     return pool
 
 
 def _collect(batch: list[Article], future: Future) -> list[Outcome]:
     try:
         return future.result()
+    except PactwatchError as exc:
+        if exc.code == "PW044":  # a stage broke its contract: a bug, not a bad article
+            raise
+        return _lost(batch, exc)
     except Exception as exc:  # the worker died (or could not send its results back)
-        log.error("batch of %d articles lost: %s: %s", len(batch), type(exc).__name__, exc)
-        return [Outcome(article=a, error=f"worker process: {type(exc).__name__}: {exc}") for a in batch]
+        return _lost(batch, exc)
+
+
+def _lost(batch: list[Article], exc: Exception) -> list[Outcome]:
+    log.error("batch of %d articles lost: %s: %s", len(batch), type(exc).__name__, exc)
+    return [Outcome(article=a, error=f"worker process: {type(exc).__name__}: {exc}") for a in batch]

@@ -1,5 +1,5 @@
 """Actors: recognise and normalise states, institutions, militaries, officials and groups."""
 
-from pactwatch.actors.matcher import find_actors
+from pactwatch.actors.matcher import ActorMatching, actors_in_doc
 
-__all__ = ["find_actors"]
+__all__ = ["ActorMatching", "actors_in_doc"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -288,9 +287,8 @@ def default_folder() -> Path:
     return Path(str(resources.files("pactwatch") / "data" / "actors"))
 
 
-@lru_cache(maxsize=4)
 def load_actor_data(folder: str | None = None) -> ActorData:
-    """Load and validate every actor file (cached per process and folder)."""
+    """Load and validate every actor file of ``folder`` (default: the packaged data)."""
     base = Path(folder) if folder else default_folder()
     loaded = {kind: load_file(base / f"{kind}.yaml", kind) for kind in KINDS}
     log.info("actor data: %s", {k: len(v) for k, v in loaded.items()})

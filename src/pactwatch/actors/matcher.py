@@ -28,23 +28,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from pactwatch.actors.data import load_actor_data
+from pactwatch.actors.data import ActorData
 from pactwatch.actors.lexicon import (
     ACTOR_KINDS,
     NATIONALITY_KINDS,
     Entry,
     Lexicon,
     case_ok,
-    lexicon,
 )
 from pactwatch.actors.people import NameContext, office_holder, resolve_name, role_on
 from pactwatch.errors import PactwatchError
-from pactwatch.nlp import load_pipeline
 from pactwatch.records import Actor
 
 KIND_ORDER = ("institution", "organ", "org", "person", "country", "metonym", "adjective",
@@ -81,16 +79,32 @@ class Piece:
         return self.entries[0]
 
 
-@lru_cache(maxsize=4)
-def phrase_matcher(vocab, folder: str | None = None) -> PhraseMatcher:
-    """A PhraseMatcher on ``vocab`` for every lexicon phrase (patterns tokenized by spaCy)."""
-    matcher = PhraseMatcher(vocab, attr="LOWER")
-    tokenizer = load_pipeline().tokenizer
-    for key, entries in lexicon(folder).phrases.items():
+def phrase_matcher(nlp, lex: Lexicon) -> PhraseMatcher:
+    """A PhraseMatcher on ``nlp``'s vocab for every lexicon phrase (tokenized by ``nlp``)."""
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for key, entries in lex.phrases.items():
         # tokenize as written: "U.S." and "u.s." are split differently by spaCy
         written = sorted({e.pattern.strip() for e in entries} | {key})
-        matcher.add(key, list(tokenizer.pipe(written)))
+        matcher.add(key, list(nlp.tokenizer.pipe(written)))
     return matcher
+
+
+@dataclass(frozen=True, eq=False)
+class ActorMatching:
+    """What matching actors in a parse needs: the data, its lexicon and the phrase matcher
+    built on the parser's vocabulary (see ``Resources.actor_matching``)."""
+
+    data: ActorData
+    lexicon: Lexicon
+    matcher: PhraseMatcher
+
+    @classmethod
+    def build(cls, nlp, data: ActorData, lex: Lexicon) -> ActorMatching:
+        return cls(data, lex, phrase_matcher(nlp, lex))
+
+    @cached_property
+    def country_codes(self) -> frozenset[str]:
+        return frozenset(c.iso3 for c in self.data.countries)
 
 
 def _ranked(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
@@ -555,19 +569,12 @@ def as_date(value: date | str | None) -> date | None:
         raise PactwatchError("PW020", value=value) from None
 
 
-def actors_in_doc(doc: Doc, published: date | str | None = None,
-                  folder: str | None = None) -> list[Actor]:
-    """Every actor mention in a parsed ``doc``, resolved for the ``published`` date."""
-    lex, data, day = lexicon(folder), load_actor_data(folder), as_date(published)
-    codes = frozenset(c.iso3 for c in data.countries)
-    return data.redate(match_doc(doc, lex, phrase_matcher(doc.vocab, folder), day, codes), day)
-
-
-def find_actors(text_or_doc: str | Doc, published: date | str | None = None) -> list[Actor]:
-    """The actors in a text (parsed with pactwatch's pipeline) or an already parsed Doc.
+def actors_in_doc(doc: Doc, published: date | str | None, matching: ActorMatching) -> list[Actor]:
+    """Every actor mention in a parsed ``doc``, resolved for the ``published`` date.
 
     Each Actor has ``start``/``end`` character offsets into the text.  Office holders
     ("the U.S. President") are resolved for ``published`` (a date or ISO string).
     """
-    doc = text_or_doc if isinstance(text_or_doc, Doc) else load_pipeline()(text_or_doc)
-    return actors_in_doc(doc, published)
+    day = as_date(published)
+    found = match_doc(doc, matching.lexicon, matching.matcher, day, matching.country_codes)
+    return matching.data.redate(found, day)

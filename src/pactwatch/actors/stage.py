@@ -2,30 +2,26 @@
 
 from __future__ import annotations
 
-from pactwatch.actors.matcher import actors_in_doc, phrase_matcher
-from pactwatch.config import Config
+from typing import TYPE_CHECKING
+
+from pactwatch.actors.matcher import actors_in_doc
 from pactwatch.context import ArticleContext
-from pactwatch.nlp import load_pipeline
-from pactwatch.pipeline import StageSpec
+from pactwatch.stages import article_stage
+
+if TYPE_CHECKING:
+    from pactwatch.resources import Resources
 
 
-def make_stage(config: Config):
-    folder = config.extra.get("actors_data")
-    # built now, not on the first article: worker processes forked later inherit it
-    phrase_matcher(load_pipeline(config.model).vocab, folder)
-
-    def run(ctx: ArticleContext) -> ArticleContext:
-        actors = actors_in_doc(ctx.doc, ctx.published_or_none(), folder)
-        return ctx.with_(actors=tuple(actors))
-
-    return run
+def run(ctx: ArticleContext, resources: Resources) -> ArticleContext:
+    actors = actors_in_doc(ctx.doc, ctx.published_or_none(), resources.actor_matching)
+    return ctx.with_(actors=tuple(actors))
 
 
-STAGE = StageSpec(
+STAGE = article_stage(
     name="pactwatch.actors.v1",
-    needs=("doc",),
-    adds=("actors",),
-    factory=make_stage,
+    reads=("doc",),
+    writes=("actors",),
+    run=run,
     doc="Dictionary and parse-context actor matching: states, institutions, officials, groups; "
         "office holders resolved by the published date.",
 )

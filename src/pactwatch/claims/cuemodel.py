@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -65,10 +66,16 @@ def parse_model(text: str, path: str = "cue_model.json") -> CueModel:
 
 
 @lru_cache(maxsize=1)
-def load_cue_model() -> CueModel:
-    """The packaged cue model, loaded once."""
+def _packaged() -> CueModel:
     res = resources.files("pactwatch.data").joinpath("claims/cue_model.json")
     return parse_model(res.read_text(encoding="utf-8"), str(res))
+
+
+def load_cue_model(path: str | None = None) -> CueModel:
+    """The cue model at ``path`` (default: the packaged one)."""
+    if path is None:
+        return _packaged()
+    return parse_model(Path(path).read_text(encoding="utf-8"), path)
 
 
 # ---- features ------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property, lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Literal
 
 import yaml
@@ -236,7 +237,13 @@ def parse_lexicon(text: str, path: str = "cues.yaml") -> Lexicon:
 
 
 @lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
-    """The packaged cue lexicon, loaded once."""
+def _packaged() -> Lexicon:
     res = resources.files("pactwatch.data").joinpath("claims/cues.yaml")
     return parse_lexicon(res.read_text(encoding="utf-8"), str(res))
+
+
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """The cue lexicon at ``path`` (default: the packaged one)."""
+    if path is None:
+        return _packaged()
+    return parse_lexicon(Path(path).read_text(encoding="utf-8"), path)

@@ -2,30 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pactwatch.claims.build import claims_and_events
-from pactwatch.claims.lexicon import load_lexicon
-from pactwatch.config import Config
 from pactwatch.context import ArticleContext
-from pactwatch.pipeline import StageSpec
+from pactwatch.stages import article_stage
+
+if TYPE_CHECKING:
+    from pactwatch.resources import Resources
 
 
-def make_stage(config: Config):
-    lexicon = load_lexicon()
-
-    def run(ctx: ArticleContext) -> ArticleContext:
-        if ctx.doc is None:
-            return ctx
-        claims, events = claims_and_events(ctx, lexicon)
-        return ctx.with_(claims=claims, events=events)
-
-    return run
+def run(ctx: ArticleContext, resources: Resources) -> ArticleContext:
+    claims, events = claims_and_events(ctx, resources.claims_lexicon)
+    return ctx.with_(claims=claims, events=events)
 
 
-STAGE = StageSpec(
+STAGE = article_stage(
     name="pactwatch.claims.v1",
-    needs=("actors", "events"),
-    adds=("claims",),
-    factory=make_stage,
+    reads=("doc", "actors", "events"),
+    writes=("claims", "events"),
+    run=run,
     doc="Attribution (source, cue, content) and stance from the parse; one Claim per "
         "proposition with every claimant; events get status/attributed_to/denied_by.",
 )

@@ -12,14 +12,17 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from pactwatch.config import Config
 from pactwatch.context import ArticleContext, TimeMention
-from pactwatch.dates.data import TimeRules, load_time_rules
+from pactwatch.dates.data import TimeRules
 from pactwatch.dates.resolve import _ORD, MONTH, WEEKDAY, is_anaphoric, resolve, resolve_anaphoric
 from pactwatch.nlp import doc_text
-from pactwatch.pipeline import StageSpec
 from pactwatch.records import DateValue
+from pactwatch.stages import article_stage
+
+if TYPE_CHECKING:
+    from pactwatch.resources import Resources
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
 SCAN = re.compile(
@@ -134,19 +137,14 @@ def _overlaps(spans: list, span) -> bool:
     return any(s.start_char < span.end_char and span.start_char < s.end_char for s in spans)
 
 
-def make_stage(config: Config):
-    rules = load_time_rules(config.extra.get("time_rules"))
-
-    def run(ctx: ArticleContext) -> ArticleContext:
-        return ctx.with_(times=times_in(ctx, rules)) if ctx.doc is not None else ctx
-
-    return run
+def run(ctx: ArticleContext, resources: Resources) -> ArticleContext:
+    return ctx.with_(times=times_in(ctx, resources.time_rules))
 
 
-STAGE = StageSpec(
+STAGE = article_stage(
     name="pactwatch.time.v1",
-    needs=("doc",),
-    adds=("times",),
-    factory=make_stage,
+    reads=("doc",),
+    writes=("times",),
+    run=run,
     doc="time expressions resolved against the publication date (day, month or year precision)",
 )

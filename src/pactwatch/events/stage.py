@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from pactwatch.config import Config
 from pactwatch.context import ArticleContext
 from pactwatch.dates.quantities import find_quantities
 from pactwatch.events.build import AttachRules, to_event
 from pactwatch.events.detect import detect
-from pactwatch.events.lexicon import EventLexicon, load_lexicon
-from pactwatch.pipeline import StageSpec
+from pactwatch.events.lexicon import EventLexicon
 from pactwatch.records import Event
+from pactwatch.stages import article_stage
+
+if TYPE_CHECKING:
+    from pactwatch.resources import Resources
 
 log = logging.getLogger(__name__)
 
@@ -30,20 +33,15 @@ def find_events(ctx: ArticleContext, lex: EventLexicon,
     return events
 
 
-def make_stage(config: Config):
-    lex = load_lexicon(config.extra.get("events_data"))
-    rules = AttachRules.load(config.extra.get("time_rules"), config.extra.get("places_rules"))
-
-    def run(ctx: ArticleContext) -> ArticleContext:
-        return ctx.with_(events=ctx.events + tuple(find_events(ctx, lex, rules)))
-
-    return run
+def run(ctx: ArticleContext, resources: Resources) -> ArticleContext:
+    found = find_events(ctx, resources.events, resources.attach_rules)
+    return ctx.with_(events=ctx.events + tuple(found))
 
 
-STAGE = StageSpec(
+STAGE = article_stage(
     name="pactwatch.events.v1",
-    needs=("actors", "times", "places"),
-    adds=("events",),
-    factory=make_stage,
+    reads=("doc", "actors", "times", "places"),
+    writes=("events",),
+    run=run,
     doc="PLOVER events from a trigger lexicon and dependency patterns, with status, date, place, quantity.",
 )

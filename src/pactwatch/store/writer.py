@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from pactwatch.pipeline import Outcome
+from pactwatch.context import Outcome
 from pactwatch.records import Article, Claim, Event, Treaty
 from pactwatch.store import merging
 from pactwatch.store import schema as t

@@ -210,7 +210,7 @@ def signatories_in(ctx: ArticleContext, sents: list[Sentence]) -> list[str]:
 
 
 # -- the record -------------------------------------------------------------------------------
-def extract_treaties(ctx: ArticleContext) -> list[Treaty]:
+def extract_treaties(ctx: ArticleContext, data=None) -> list[Treaty]:
     found = treaty_sentences(ctx)
     if not found:
         return []

@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from pactwatch.config import Config
+from typing import TYPE_CHECKING
+
 from pactwatch.context import ArticleContext
-from pactwatch.pipeline import StageSpec
+from pactwatch.stages import article_stage
 from pactwatch.treaties.mentions import extract_treaties
 
-
-def make_stage(config: Config):
-    def run(ctx: ArticleContext) -> ArticleContext:
-        return ctx.with_(treaties=tuple(extract_treaties(ctx)))
-
-    return run
+if TYPE_CHECKING:
+    from pactwatch.resources import Resources
 
 
-STAGE = StageSpec(
+def run(ctx: ArticleContext, resources: Resources) -> ArticleContext:
+    return ctx.with_(treaties=tuple(extract_treaties(ctx, resources.treaties)))
+
+
+STAGE = article_stage(
     name="pactwatch.treaties.v1",
-    needs=("actors", "times"),
-    adds=("treaties",),
-    factory=make_stage,
+    reads=("doc", "actors", "times"),
+    writes=("treaties",),
+    run=run,
     doc="Treaty mentions, parties, signatories, clause obligations and ratification steps; "
         "matched to the current-treaties registry.",
 )
