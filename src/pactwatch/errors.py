@@ -63,6 +63,13 @@ class PactwatchError(Exception):
         self.fields = fields
         super().__init__(CATALOGUE[code].format(**fields))
 
+    def __reduce__(self):  # picklable, so an error raised in a worker process reaches the parent
+        return _rebuild, (type(self), self.code, self.fields)
+
+
+def _rebuild(cls: type[PactwatchError], code: str, fields: dict) -> PactwatchError:
+    return cls(code, **fields)
+
 
 class InputError(PactwatchError):
     """A bad input file or line: the batch goes on without it."""

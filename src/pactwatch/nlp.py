@@ -45,13 +45,27 @@ def _load_pipeline(name: str | None):
     return nlp
 
 
-TEXT_KEY = "pw_text"  # the key claims.spans.doc_text shares
+def register_extension(name: str) -> str:
+    """Declare a Doc extension attribute (``doc._.NAME``, default None) once per process: the
+    typed place where a stage keeps what it computed for a parsed document."""
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension(name):
+        Doc.set_extension(name, default=None)
+    return name
+
+
+TEXT = register_extension("pw_text")
+
+
+def set_doc_text(doc, text: str) -> None:
+    """Record the article's text on its parse (spaCy keeps the text verbatim)."""
+    doc._.pw_text = text
 
 
 def doc_text(doc) -> str:
     """``doc.text``, built once per doc: spaCy rebuilds it from every token on each access,
     which made per-mention slicing (``doc.text[a:b]``) quadratic in the article's length."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
+    if doc._.pw_text is None:
+        doc._.pw_text = doc.text
+    return doc._.pw_text
