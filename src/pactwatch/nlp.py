@@ -45,7 +45,7 @@ def _load_pipeline(name: str | None):
     return nlp
 
 
-TEXT_KEY = "pw_text"  # the key claims.spans.doc_text shares
+TEXT_KEY = "pw_text"
 
 
 def doc_text(doc) -> str:

@@ -6,12 +6,17 @@ from datetime import date
 
 import pytest
 
-from pactwatch.claims.build import build_claims, claim_id, event_standing
+from pactwatch.claims.build import build_claims, claim_id
+from pactwatch.claims.cuemodel import load_cue_model
+from pactwatch.claims.lexicon import load_lexicon
 from pactwatch.claims.stage import STAGE
+from pactwatch.claims.standing import event_standing
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext
 from pactwatch.parse import sentences_of
 from pactwatch.records import Actor, Article, Event, Evidence
+
+LEX, MODEL = load_lexicon(), load_cue_model()
 
 
 def _ctx(nlp, text, actors=(), events=()):
@@ -33,7 +38,7 @@ TEXT = ("Kyiv said that Belarusian troops crossed the border. "
 
 
 def test_same_proposition_twice_is_one_claim_and_disputed(nlp):
-    claims = build_claims(_ctx(nlp, TEXT))
+    claims = build_claims(_ctx(nlp, TEXT), LEX, MODEL)
     crossing = [c for c in claims if "cross" in c.proposition]
     assert len(crossing) == 1
     claim = crossing[0]
@@ -44,8 +49,8 @@ def test_same_proposition_twice_is_one_claim_and_disputed(nlp):
 
 
 def test_ids_are_deterministic(nlp):
-    first = build_claims(_ctx(nlp, TEXT))
-    again = build_claims(_ctx(nlp, TEXT))
+    first = build_claims(_ctx(nlp, TEXT), LEX, MODEL)
+    again = build_claims(_ctx(nlp, TEXT), LEX, MODEL)
     assert [c.id for c in first] == [c.id for c in again]
     article_id = Article.from_text(TEXT).id
     assert first[0].id == claim_id(article_id, first[0].proposition)
@@ -53,7 +58,7 @@ def test_ids_are_deterministic(nlp):
 
 def test_uncontested_and_negated(nlp):
     text = "The ministry did not deny that drones were supplied. Analysts said drones were supplied."
-    claims = build_claims(_ctx(nlp, text))
+    claims = build_claims(_ctx(nlp, text), LEX, MODEL)
     supplied = [c for c in claims if "supply" in c.proposition]
     assert len(supplied) == 1 and supplied[0].status == "uncontested"
     assert [e.stance for e in supplied[0].claimants] == ["assert"]
@@ -63,7 +68,7 @@ def test_claimant_resolves_to_actor_from_actors_stage(nlp):
     ctx = _ctx(nlp, "The Kremlin denied that missiles were shipped.")
     kremlin = Actor(name="Russian government", text="The Kremlin", country="RUS", sector="GOV",
                     start=0, end=11)
-    claim = build_claims(ctx.with_(actors=(kremlin,)))[0]
+    claim = build_claims(ctx.with_(actors=(kremlin,)), LEX, MODEL)[0]
     assert claim.claimants[0].actor.country == "RUS"
     assert claim.claimants[0].stance == "deny"
 
@@ -79,7 +84,7 @@ def test_event_reported_with_denial(nlp):
     ctx = _ctx(nlp, TEXT)
     event = _event(ctx, 0, "crossed")
     ctx = ctx.with_(events=(event,))
-    claims = build_claims(ctx)
+    claims = build_claims(ctx, LEX, MODEL)
     crossing = next(c for c in claims if "cross" in c.proposition)
     assert crossing.about == ["ev0"]
     updated = event_standing(event, claims)
@@ -91,7 +96,7 @@ def test_event_reported_with_denial(nlp):
 def test_event_denied_when_only_denied(nlp):
     ctx = _ctx(nlp, "Minsk denied that its troops crossed the border.")
     event = _event(ctx, 0, "crossed")
-    claims = build_claims(ctx.with_(events=(event,)))
+    claims = build_claims(ctx.with_(events=(event,)), LEX, MODEL)
     updated = event_standing(event, claims)
     assert updated.status == "denied" and [a.text for a in updated.denied_by] == ["Minsk"]
 
@@ -122,7 +127,7 @@ def example_claims(nlp, example_article):
     doc = nlp(article.text)
     actors, coded = _actors_for(doc, article.text)
     ctx = ArticleContext(article=article, doc=doc, sentences=sentences_of(doc), actors=actors)
-    return build_claims(ctx), coded
+    return build_claims(ctx, LEX, MODEL), coded
 
 
 def _who(claim, stance, coded):
@@ -173,9 +178,8 @@ def test_example_legality_and_minister(example_claims):
 
 
 def test_learned_cues_bear_claims_only_with_a_reported_clause(nlp):
-    from pactwatch.claims.attribution import Attribution
     from pactwatch.claims.build import _claim_bearing
-    from pactwatch.claims.lexicon import load_lexicon
+    from pactwatch.claims.record import Attribution
 
     doc = nlp("The president signed the bill. The envoy described seeing troops cross the border.")
     bill = next(t for t in doc if t.text == "bill")
@@ -184,7 +188,7 @@ def test_learned_cues_bear_claims_only_with_a_reported_clause(nlp):
     def att(root, kind="learned"):
         return Attribution(cue=((0, 3),), stance="assert", kind=kind, source=((0, 3),),
                            content=((root.idx, root.idx + len(root)),), content_root=root.i)
-    lex = load_lexicon()
+    lex = LEX
     assert not _claim_bearing(doc, att(bill), lex)
     assert _claim_bearing(doc, att(seeing), lex)
     assert _claim_bearing(doc, att(bill, kind="verb"), lex)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pactwatch.claims.build import claims_and_events
+from pactwatch.claims.cuemodel import load_cue_model
 from pactwatch.claims.lexicon import load_lexicon
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext
@@ -10,12 +11,12 @@ from pactwatch.pipeline import StageSpec
 
 
 def make_stage(config: Config):
-    lexicon = load_lexicon()
+    lexicon, model = load_lexicon(), load_cue_model()
 
     def run(ctx: ArticleContext) -> ArticleContext:
         if ctx.doc is None:
             return ctx
-        claims, events = claims_and_events(ctx, lexicon)
+        claims, events = claims_and_events(ctx, lexicon, model)
         return ctx.with_(claims=claims, events=events)
 
     return run
