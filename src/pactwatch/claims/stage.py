@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 def run(ctx: ArticleContext, resources: Resources) -> ArticleContext:
-    claims, events = claims_and_events(ctx, resources.claims_lexicon)
+    claims, events = claims_and_events(ctx, resources.claims_lexicon, resources.penta)
     return ctx.with_(claims=claims, events=events)
 
 
