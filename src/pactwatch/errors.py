@@ -43,6 +43,16 @@ CATALOGUE: dict[str, ErrorCode] = {
         ErrorCode("PW050", "extraction failed for article {article}: {detail}"),
         ErrorCode("PW060", "{path}: {detail}"),
         ErrorCode("PW070", "unknown actor or country {value!r}"),
+        # treaties
+        ErrorCode("PW350", "{path}: treaty data file not found"),
+        ErrorCode("PW353", "{path}: {detail}"),
+        ErrorCode("PW354", "{path}: source id {source!r} is not in the file's sources block"),
+        # events
+        ErrorCode("PW400", "{path}: invalid event data ({detail})"),
+        ErrorCode("PW401", "{path}: invalid training sentences ({detail})"),
+        ErrorCode("PW402", "{path}: event data file not found"),
+        ErrorCode("PW411", "{path}: quad-class file not found"),
+        ErrorCode("PW412", "{path}: not a valid quad-class file ({detail})"),
     )
 }
 

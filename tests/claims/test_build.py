@@ -75,24 +75,24 @@ def _event(ctx, sentence, trigger, status="asserted"):
     return Event(id=f"ev{sentence}", type="MOBILIZE", trigger=trigger, status=status, evidence=[ev])
 
 
-def test_event_reported_with_denial(nlp):
+def test_event_reported_with_denial(nlp, resources):
     ctx = _ctx(nlp, TEXT)
     event = _event(ctx, 0, "crossed")
     ctx = ctx.with_(events=(event,))
     claims = build_claims(ctx, LEX, MODEL)
     crossing = next(c for c in claims if "cross" in c.proposition)
     assert crossing.about == ["ev0"]
-    updated = event_standing(event, claims)
+    updated = event_standing(event, claims, resources.penta)
     assert updated.status == "reported"
     assert {a.text for a in updated.attributed_to} == {"Kyiv", "Officials in Warsaw"}
     assert [a.text for a in updated.denied_by] == ["Minsk"]
 
 
-def test_event_denied_when_only_denied(nlp):
+def test_event_denied_when_only_denied(nlp, resources):
     ctx = _ctx(nlp, "Minsk denied that its troops crossed the border.")
     event = _event(ctx, 0, "crossed")
     claims = build_claims(ctx.with_(events=(event,)), LEX, MODEL)
-    updated = event_standing(event, claims)
+    updated = event_standing(event, claims, resources.penta)
     assert updated.status == "denied" and [a.text for a in updated.denied_by] == ["Minsk"]
 
 

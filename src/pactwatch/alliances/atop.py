@@ -23,8 +23,9 @@ from typing import Literal, NamedTuple
 from pydantic import Field
 
 from pactwatch.alliances.cow import Frozen, Source
+from pactwatch.datafiles import load_validated
 from pactwatch.errors import PactwatchError, define
-from pactwatch.treaties.data import data_path, load_model
+from pactwatch.treaties.data import INVALID, MISSING, data_path
 
 define("PW310", "{path}: not an ATOP {kind} file ({detail})")
 define("PW311", "{path}: no ATOP 5.1 files (need atop5_1a.csv, atop5_1aph.csv, atop5_1m.csv)")
@@ -51,8 +52,8 @@ class ConditionsFile(Frozen):
 @lru_cache(maxsize=1)
 def conditions_file() -> ConditionsFile:
     """The ATOP variable → obligation/condition vocabulary (data/treaties/atop_conditions.yaml)."""
-    return load_model(data_path("atop_conditions.yaml"), ConditionsFile,
-                      "pactwatch.treaties.atop_conditions.v1")
+    return load_validated(data_path("atop_conditions.yaml"), ConditionsFile, missing=MISSING,
+                          invalid=INVALID, schema="pactwatch.treaties.atop_conditions.v1")
 
 
 class AtopAlliance(Frozen):

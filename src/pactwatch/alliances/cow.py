@@ -17,8 +17,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pactwatch.datafiles import load_validated
 from pactwatch.errors import PactwatchError, define
-from pactwatch.treaties.data import data_path, load_model
+from pactwatch.treaties.data import INVALID, MISSING, data_path
 
 define("PW300", "{path}: not a COW states file ({detail})")
 define("PW301", "COW code {ccode} has no ISO3 entry in cow_iso3.yaml")
@@ -97,7 +98,8 @@ def _ymd(row: dict, prefix: str) -> date:
 @lru_cache(maxsize=1)
 def iso_map_file() -> IsoMapFile:
     """The validated COW ↔ ISO3 data file shipped with pactwatch."""
-    data = load_model(data_path("cow_iso3.yaml"), IsoMapFile, "pactwatch.treaties.cow_iso3.v1")
+    data = load_validated(data_path("cow_iso3.yaml"), IsoMapFile, missing=MISSING, invalid=INVALID,
+                          schema="pactwatch.treaties.cow_iso3.v1")
     bad = [e.ccode for e in data.states if e.rule not in ISO_RULES]
     if bad:
         raise PactwatchError("PW353", path=data_path("cow_iso3.yaml"),

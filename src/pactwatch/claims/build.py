@@ -28,6 +28,7 @@ from pactwatch.claims.spans import CharSpan, overlaps
 from pactwatch.claims.standing import claim_status, event_standing
 from pactwatch.claims.subjects import claim_subjects
 from pactwatch.context import ArticleContext
+from pactwatch.events.quad import PentaData
 from pactwatch.nlp import doc_text
 from pactwatch.records import Actor, Claim, ClaimantEntry, Event, Evidence, Span, Stance
 
@@ -175,9 +176,10 @@ def build_claims(ctx: ArticleContext, lex: Lexicon, model: CueModel) -> list[Cla
     return claims
 
 
-def claims_and_events(ctx: ArticleContext, lex: Lexicon, model: CueModel
+def claims_and_events(ctx: ArticleContext, lex: Lexicon, model: CueModel, penta: PentaData
                       ) -> tuple[tuple[Claim, ...], tuple[Event, ...]]:
-    """The article's claims, and its events with the standing the claims give them."""
+    """The article's claims, and its events with the standing the claims give them (the verbal
+    event classes in ``penta`` decide whose word is a report)."""
     claims = build_claims(ctx, lex, model)
-    events = tuple(event_standing(e, claims) for e in ctx.events)
+    events = tuple(event_standing(e, claims, penta) for e in ctx.events)
     return tuple(claims), events

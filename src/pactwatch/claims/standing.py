@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from pactwatch.claims.spans import overlaps
-from pactwatch.events.quad import penta_data
+from pactwatch.events.quad import PentaData
 from pactwatch.records import Actor, Claim, ClaimantEntry, Event
 
 POSITIVE = frozenset({"assert", "concern", "support"})
@@ -32,12 +32,12 @@ def _actors(claims: list[Claim], stances: frozenset[str]) -> list[Actor]:
     return list(out.values())
 
 
-def _others_word(event: Event, claims: list[Claim]) -> list[Claim]:
+def _others_word(event: Event, claims: list[Claim], penta: PentaData) -> list[Claim]:
     """The claims about a verbal event (a threat, an accusation, a demand: PLOVER's verbal
     quad classes) without its own source's entries: "Iran said it would retaliate" is Iran's
     threat itself, not a report of one; so is the Kremlin saying Moscow would retaliate (one
     country's voice)."""
-    if not penta_data().verbal(event.type):
+    if not penta.verbal(event.type):
         return claims
     kept = [c.model_copy(update={"claimants": [e for e in c.claimants if not _is_source(e, event)]})
             for c in claims]
@@ -55,10 +55,10 @@ def _is_source(entry: ClaimantEntry, event: Event) -> bool:
         for a in event.source)
 
 
-def event_standing(event: Event, claims: list[Claim]) -> Event:
+def event_standing(event: Event, claims: list[Claim], penta: PentaData) -> Event:
     """``reported`` when someone vouches for it (denials noted in ``denied_by``); ``denied``
     when the only word on it is a denial."""
-    mine = _others_word(event, [c for c in claims if event.id in c.about])
+    mine = _others_word(event, [c for c in claims if event.id in c.about], penta)
     if not mine or event.status not in ("asserted", "reported", "denied"):
         return event
     supporters = _actors(mine, POSITIVE)
