@@ -7,21 +7,21 @@ from datetime import date
 from pactwatch.actors.stage import STAGE
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext
-from pactwatch.pipeline import get_stage
 from pactwatch.records import Article
+from pactwatch.stages import get_stage
 
 
 def test_registered_under_its_name():
     spec = get_stage("pactwatch.actors.v1")
     assert spec.name == STAGE.name == "pactwatch.actors.v1"
-    assert spec.needs == ("doc",) and spec.adds == ("actors",)
+    assert spec.reads == ("doc",) and spec.writes == ("actors",)
 
 
-def test_stage_adds_actors_with_spans_and_dates(nlp):
+def test_stage_adds_actors_with_spans_and_dates(nlp, resources):
     text = "The U.S. President met South Korean officials. Troops stayed in Japan."
     ctx = ArticleContext(article=Article.from_text(text, published=date(2022, 6, 1)))
     ctx = ctx.with_(doc=nlp(ctx.article.text))
-    out = STAGE.factory(Config())(ctx)
+    out = STAGE.factory(Config(), resources)(ctx)
     assert isinstance(out.actors, tuple)
     president = next(a for a in out.actors if a.text == "U.S. President")
     assert (president.country, president.sector, president.person) == ("USA", "GOV", "Joe Biden")

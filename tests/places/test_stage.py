@@ -30,8 +30,8 @@ def sentence(shared):
 
 
 @pytest.fixture(scope="module")
-def places(nlp):
-    stage = STAGE.factory(Config())
+def places(nlp, resources):
+    stage = STAGE.factory(Config(), resources)
 
     def run(text: str) -> list[tuple]:
         ctx = stage(ArticleContext(article=Article.from_text(text), doc=nlp(text)))
@@ -98,9 +98,9 @@ def test_ruler_marks_its_entities(nlp):
     assert [(e.text, e.ent_id_) for e in doc.ents] == [("Belgorod", PATTERN_ID)]
 
 
-def test_offsets_and_no_doc(places):
+def test_offsets_and_no_doc(places, resources):
     text = "Fighting continued in Donetsk Oblast and Kharkiv."
     assert places(text) == [("Donetsk Oblast", "UKR", "UA-14", "Donetsk Oblast"),
                             ("Kharkiv", "UKR", "UA-63", "Kharkiv")]
     ctx = ArticleContext(article=Article.from_text(text))
-    assert STAGE.factory(Config())(ctx).places == ()
+    assert STAGE.factory(Config(), resources)(ctx).places == ()

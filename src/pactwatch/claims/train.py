@@ -159,9 +159,9 @@ def main(argv: list[str] | None = None) -> None:
         if "dev" in path.name or "test" in path.name:
             ap.error(f"{path}: train on the train parts only")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    from pactwatch.nlp import load_pipeline
+    from pactwatch.api import resources_for
 
-    nlp = load_pipeline()
+    nlp = resources_for().nlp
     train = [candidates(g, d) for p in args.train for g, d in parsed(p, nlp, args.cache)]
     tune = [candidates(g, d) for g, d in parsed(args.tune, nlp, args.cache)]
     weights, bias = fit(train, args.c)

@@ -159,9 +159,9 @@ def evaluate(rows: list[PlvRow], config: Config = Config(), end_to_end: bool = T
              classifier: bool = True) -> tuple[PlvReport, list[RowResult]]:
     """Type every row given its pair (rules, plus the learned classifier when installed), run the
     pipeline on the plain sentences, and score."""
-    from pactwatch.nlp import load_pipeline
+    from pactwatch.api import resources_for
 
-    nlp = load_pipeline(config.model)
+    nlp = resources_for(config).nlp
     docs = list(nlp.pipe((r.text for r in rows), batch_size=config.batch_size))
     model = load_classifier(config.extra.get("events_data")) if classifier else None
     lex = load_lexicon(config.extra.get("events_data"))

@@ -96,10 +96,10 @@ def out_of_fold(x, y, classes: int, fold: np.ndarray, l2: float) -> np.ndarray:
 
 
 def rule_types(rows: list[tuple[str, tuple, tuple]]) -> list[tuple[str | None, str]]:
-    from pactwatch.nlp import load_pipeline
+    from pactwatch.api import resources_for
 
     lex = load_lexicon()
-    docs = load_pipeline().pipe(r[0] for r in rows)
+    docs = resources_for().nlp.pipe(r[0] for r in rows)
     found = [type_spans(doc, s, t, lex) for doc, (_, s, t) in zip(docs, rows, strict=True)]
     return [(plover_label(f, lex), f.route) for f in found]
 
