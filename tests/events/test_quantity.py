@@ -1,5 +1,6 @@
 """An event's quantity: the count of its theme, read by pactwatch.dates.quantities (one reader)."""
 
+from pactwatch.api import resources_for
 from pactwatch.dates.quantities import find_quantities
 from pactwatch.events.build import event_quantity
 from pactwatch.events.detect import detect
@@ -8,7 +9,7 @@ from pactwatch.events.detect import detect
 def _quantity(nlp, lex, text, kind):
     doc = nlp(text)
     draft = next(d for s in doc.sents for d in detect(s, lex, (), keep_unresolved=True) if d.type == kind)
-    return event_quantity(draft, find_quantities(doc))
+    return event_quantity(draft, find_quantities(doc, resources_for().quantity_rules))
 
 
 def test_numeral_with_thousands_separator(nlp, lex):
