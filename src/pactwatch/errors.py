@@ -42,6 +42,9 @@ CATALOGUE: dict[str, ErrorCode] = {
         ErrorCode("PW044", "stage {name!r} changed {fields}, which it does not declare it writes"),
         ErrorCode("PW050", "extraction failed for article {article}: {detail}"),
         ErrorCode("PW060", "{path}: {detail}"),
+        # any language-data file (pactwatch.datafiles), when its area has no codes of its own
+        ErrorCode("PW061", "{path}: data file not found"),
+        ErrorCode("PW062", "{path}: not a valid data file ({detail})"),
         ErrorCode("PW070", "unknown actor or country {value!r}"),
         # treaties
         ErrorCode("PW350", "{path}: treaty data file not found"),
@@ -53,6 +56,26 @@ CATALOGUE: dict[str, ErrorCode] = {
         ErrorCode("PW402", "{path}: event data file not found"),
         ErrorCode("PW411", "{path}: quad-class file not found"),
         ErrorCode("PW412", "{path}: not a valid quad-class file ({detail})"),
+        # actors: reference data files
+        ErrorCode("PW100", "{path}: actor data file not found"),
+        ErrorCode("PW101", "{path}: not valid YAML ({detail})"),
+        ErrorCode("PW102", "{path}: expected schema {expected!r}, found {found!r}"),
+        ErrorCode("PW103", "{path}: entry {index} ({label}): {detail}"),
+        ErrorCode("PW104", "{path}: {detail}"),
+        # eval: the actor key and PLV files, PolNeAR
+        ErrorCode("PW140", "{path}: missing column(s) {columns}"),
+        ErrorCode("PW141", "{path}: line {line}: {detail}"),
+        ErrorCode("PW220", "{path}: PolNeAR file not found"),
+        ErrorCode("PW221", "{path}: line {line}: not a PolNeAR record ({detail})"),
+        # places: the gazetteer rules
+        ErrorCode("PW500", "{path}: places data file not found"),
+        ErrorCode("PW501", "{path}: not valid places data ({detail})"),
+        ErrorCode("PW502", "{path}: {section} cites source {source!r}, not in the sources block"),
+        # dates: time and quantity rules
+        ErrorCode("PW520", "{path}: time rules file not found"),
+        ErrorCode("PW521", "{path}: not valid time rules ({detail})"),
+        ErrorCode("PW530", "{path}: not valid quantity rules ({detail})"),
+        ErrorCode("PW531", "{path}: quantity rules file not found"),
     )
 }
 

@@ -1,10 +1,9 @@
-"""Loading the spaCy English pipeline, once, offline."""
+"""Loading the spaCy English model, offline (:class:`pactwatch.resources.Resources` keeps it)."""
 
 from __future__ import annotations
 
 import importlib
 import logging
-from functools import lru_cache
 
 from pactwatch.errors import PactwatchError
 
@@ -28,21 +27,6 @@ def load_model(name: str | None = None):
         log.info("loading spaCy model %s", candidate)
         return module.load() if hasattr(module, "load") else spacy.load(candidate)
     raise PactwatchError("PW040", detail="; ".join(errors))
-
-
-def load_pipeline(name: str | None = None):
-    """The model with pactwatch's gazetteer ruler placed before ``ner``, loaded once per process:
-    ``load_pipeline()`` and ``load_pipeline(None)`` are the same call (one cache key)."""
-    return _load_pipeline(name)
-
-
-@lru_cache(maxsize=4)
-def _load_pipeline(name: str | None):
-    nlp = load_model(name)
-    from pactwatch.places.gazetteer import add_gazetteer_ruler
-
-    add_gazetteer_ruler(nlp)
-    return nlp
 
 
 def register_extension(name: str) -> str:

@@ -20,7 +20,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pactwatch import errors
 from pactwatch.claims.attribution import attributions_in
 from pactwatch.claims.cuemodel import load_cue_model
 from pactwatch.claims.lexicon import load_lexicon
@@ -30,9 +29,6 @@ from pactwatch.claims.spans import CharSpan
 from pactwatch.errors import PactwatchError
 
 log = logging.getLogger(__name__)
-
-errors.define("PW220", "{path}: PolNeAR file not found")
-errors.define("PW221", "{path}: line {line}: not a PolNeAR record ({detail})")
 
 ROLES = ("source", "cue", "content")
 WORD = re.compile(r"\w+")

@@ -154,9 +154,9 @@ def main(argv: list[str] | None = None) -> None:
         if "dev" in path.name or "test" in path.name:
             ap.error(f"{path}: train on the train parts only")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    from pactwatch.nlp import load_pipeline
+    from pactwatch.api import resources_for
 
-    nlp, lex = load_pipeline(), load_lexicon()
+    nlp, lex = resources_for().nlp, load_lexicon()
     train = [candidates(g, d, lex) for p in args.train for g, d in parsed(p, nlp, args.cache)]
     tune = [candidates(g, d, lex) for g, d in parsed(args.tune, nlp, args.cache)]
     weights, bias = fit(train, args.c)
