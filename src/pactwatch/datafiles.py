@@ -35,7 +35,13 @@ def read_mapping(file: str | Path, *, missing: str = "PW061", invalid: str = "PW
     file = Path(file)
     if not file.is_file():
         raise PactwatchError(missing, path=file)
-    text = file.read_text(encoding="utf-8")
+    return parse_mapping(file.read_text(encoding="utf-8"), file, invalid=invalid, syntax=syntax)
+
+
+def parse_mapping(text: str, file: str | Path, *, invalid: str = "PW062",
+                  syntax: str | None = None) -> dict:
+    """``text`` as the document of ``file`` (JSON when its name ends in ``.json``, else YAML)."""
+    file = Path(file)
     try:
         doc = json.loads(text) if file.suffix == ".json" else yaml.load(text, Loader=SafeLoader)
     except (yaml.YAMLError, json.JSONDecodeError) as exc:
@@ -64,8 +70,16 @@ def load_validated(file: str | Path, model: type[M], *, schema: str | None = Non
       (``iso3=...``, ``code=...``, ``person=...``, ``name=...``) and what is wrong; default
       ``invalid``.
     """
-    file = Path(file)
     doc = read_mapping(file, missing=missing, invalid=invalid, syntax=syntax)
+    return validate(doc, Path(file), model, schema=schema, invalid=invalid,
+                    wrong_schema=wrong_schema, entry=entry)
+
+
+def validate(doc: dict, file: Path, model: type[M], *, schema: str | None = None,
+             invalid: str = "PW062", wrong_schema: str | None = None,
+             entry: str | None = None) -> M:
+    """An already read document of ``file`` checked as :func:`load_validated` does (for text
+    that does not come from a file of its own: a test's, an upload's)."""
     if schema is not None:
         _check_schema(file, doc, schema, invalid, wrong_schema)
     try:

@@ -56,6 +56,14 @@ CATALOGUE: dict[str, ErrorCode] = {
         ErrorCode("PW402", "{path}: event data file not found"),
         ErrorCode("PW411", "{path}: quad-class file not found"),
         ErrorCode("PW412", "{path}: not a valid quad-class file ({detail})"),
+        # claims: the cue lexicon and the cue model
+        ErrorCode("PW200", "{path}: cue lexicon is not valid YAML ({detail})"),
+        ErrorCode("PW201", "{path}: cue lexicon does not match its schema ({detail})"),
+        ErrorCode("PW202", "{path}: cue {lemma!r} has two stances ({first}, {second})"),
+        ErrorCode("PW203", "{path}: cue model does not match its schema ({detail})"),
+        ErrorCode("PW204", "{path}: claims data file not found"),
+        # eval: PLV files
+        ErrorCode("PW410", "{path}: not a PLV file ({detail})"),
         # actors: reference data files
         ErrorCode("PW100", "{path}: actor data file not found"),
         ErrorCode("PW101", "{path}: not valid YAML ({detail})"),

@@ -15,16 +15,13 @@ import math
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from pactwatch import errors
 from pactwatch.claims.lexicon import Lexicon
 from pactwatch.claims.record import Attribution
 from pactwatch.claims.spans import quoted_regions
-from pactwatch.errors import PactwatchError
+from pactwatch.datafiles import load_validated, parse_mapping, validate
 from pactwatch.nlp import doc_text, register_extension
-
-errors.define("PW203", "{path}: cue model does not match its schema ({detail})")
 
 SCHEMA = "pactwatch.claims.cue_model.v1"
 PACKAGED = "claims/cue_model.json"
@@ -33,9 +30,9 @@ PACKAGED = "claims/cue_model.json"
 class CueModel(BaseModel):
     """Weights of a logistic regression over string features, and its two thresholds."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
-    schema_: str
+    schema_: str = Field(alias="schema")
     trained_on: str
     notes: str
     bias: float
@@ -48,24 +45,19 @@ class CueModel(BaseModel):
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
 
-def parse_model(text: str, path: str = "cue_model.json") -> CueModel:
-    import json
+CODES = {"invalid": "PW203"}
 
-    try:
-        raw = json.loads(text)
-        raw = {("schema_" if k == "schema" else k): v for k, v in raw.items()}
-        model = CueModel.model_validate(raw)
-    except (ValueError, AttributeError, ValidationError) as exc:
-        raise PactwatchError("PW203", path=path, detail=str(exc).splitlines()[0]) from None
-    if model.schema_ != SCHEMA:
-        raise PactwatchError("PW203", path=path, detail=f"schema must be {SCHEMA!r}")
-    return model
+
+def parse_model(text: str, path: str = "cue_model.json") -> CueModel:
+    """JSON text validated as a cue model."""
+    doc = parse_mapping(text, path, **CODES)
+    return validate(doc, Path(path), CueModel, schema=SCHEMA, **CODES)
 
 
 def load_cue_model(path: str | Path | None = None) -> CueModel:
     """The cue model at ``path`` (default: the packaged one), read and validated."""
-    res = resources.files("pactwatch.data").joinpath(PACKAGED) if path is None else Path(path)
-    return parse_model(res.read_text(encoding="utf-8"), str(res))
+    file = Path(str(resources.files("pactwatch.data").joinpath(PACKAGED))) if path is None else Path(path)
+    return load_validated(file, CueModel, schema=SCHEMA, missing="PW204", **CODES)
 
 
 # ---- features ------------------------------------------------------------------------------

@@ -8,16 +8,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from pactwatch import errors
 from pactwatch.claims.spans import dateline_pattern
+from pactwatch.datafiles import load_validated, parse_mapping, validate
 from pactwatch.errors import PactwatchError
-
-errors.define("PW200", "{path}: cue lexicon is not valid YAML ({detail})")
-errors.define("PW201", "{path}: cue lexicon does not match its schema ({detail})")
-errors.define("PW202", "{path}: cue {lemma!r} has two stances ({first}, {second})")
 
 CueStance = Literal["assert", "deny", "concern", "support", "request"]
 Takes = Literal["clause", "object", "claim_object", "xcomp"]
@@ -112,7 +107,9 @@ class FunctionWords(Model):
 
 
 class CueFile(Model):
-    schema_: str
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    schema_: str = Field(alias="schema")
     sources: tuple[SourceRef, ...]
     verbs: tuple[VerbGroup, ...]
     prep_verbs: tuple[PrepGroup, ...]
@@ -254,19 +251,13 @@ def build_lexicon(data: CueFile, path: str = "cues.yaml") -> Lexicon:
     )
 
 
+CODES = {"invalid": "PW201", "syntax": "PW200"}
+
+
 def parse_lexicon(text: str, path: str = "cues.yaml") -> Lexicon:
-    """Validate YAML text against the cue schema and build the lookups."""
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise PactwatchError("PW200", path=path, detail=str(exc).splitlines()[0]) from None
-    if not isinstance(raw, dict) or raw.get("schema") != SCHEMA:
-        raise PactwatchError("PW201", path=path, detail=f"schema must be {SCHEMA!r}")
-    raw = {("schema_" if k == "schema" else k): v for k, v in raw.items()}
-    try:
-        return build_lexicon(CueFile.model_validate(raw), path)
-    except ValidationError as exc:
-        raise PactwatchError("PW201", path=path, detail="; ".join(str(exc).splitlines()[1:3])) from None
+    """YAML text validated against the cue schema, and its lookups built."""
+    doc = parse_mapping(text, path, **CODES)
+    return build_lexicon(validate(doc, Path(path), CueFile, schema=SCHEMA, invalid="PW201"), path)
 
 
 PACKAGED = "claims/cues.yaml"
@@ -274,6 +265,6 @@ PACKAGED = "claims/cues.yaml"
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """The cue lexicon at ``path`` (default: the packaged one), read and validated."""
-    res = resources.files("pactwatch.data").joinpath(PACKAGED) if path is None else Path(path)
-    return parse_lexicon(res.read_text(encoding="utf-8"), str(res))
-
+    file = Path(str(resources.files("pactwatch.data").joinpath(PACKAGED))) if path is None else Path(path)
+    data = load_validated(file, CueFile, schema=SCHEMA, missing="PW204", **CODES)
+    return build_lexicon(data, str(file))

@@ -16,12 +16,11 @@ from pathlib import Path
 
 from pactwatch.api import resources_for
 from pactwatch.config import Config
-from pactwatch.errors import PactwatchError, define
+from pactwatch.errors import PactwatchError
 from pactwatch.events.classify import load_classifier, type_pairs, unmark
 from pactwatch.events.detect import Draft, detect
 from pactwatch.records import Article, Event
 
-define("PW410", "{path}: not a PLV file ({detail})")
 REQUIRED = ("uid", "marked_sentence", "gold_root")
 E2E_STAGES = ("pactwatch.parse.v1", "pactwatch.actors.v1", "pactwatch.time.v1", "pactwatch.places.v1",
               "pactwatch.events.v1")
