@@ -1,4 +1,4 @@
-"""Every environment variable and Config.extra key the code reads is documented in README.md."""
+"""Every environment variable and every setting of a config file is documented in README.md."""
 
 import re
 from pathlib import Path
@@ -18,7 +18,14 @@ def test_environment_variables_are_documented():
     assert sorted(n for n in names if n not in README) == []
 
 
-def test_config_extra_keys_are_documented():
-    keys = set(re.findall(r"config\.extra\.get\(\"([a-z_]+)\"", _source_text()))
-    assert keys
-    assert sorted(k for k in keys if f'"{k}"' not in README) == []
+def test_config_settings_are_documented():
+    """Every setting a Config (and so a ``--config`` file) holds, and every data file of its
+    ``data`` table, is named in README.md."""
+    from dataclasses import fields
+
+    from pactwatch.config import Config, DataFiles
+
+    names = {f.name for f in fields(Config)} | {f.name for f in fields(DataFiles)}
+    assert names
+    assert sorted(n for n in names if not re.search(rf"`[^`\n]*\b{n}\b[^`\n]*`", README)) == []
+    assert "--config" in README

@@ -5,8 +5,7 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from pactwatch.cli.apps import TableJson, app, fail, out, print_json
-from pactwatch.errors import PactwatchError
+from pactwatch.cli.apps import TableJson, app, attempt, out, print_json
 
 
 @app.command("classify-clause")
@@ -17,10 +16,7 @@ def classify_clause_cmd(
     """Code a treaty article into ATOP obligation types and conditions, with the cue spans."""
     from pactwatch.treaties.clauses import classify_clause
 
-    try:
-        coding = classify_clause(text)
-    except PactwatchError as exc:
-        fail(exc)
+    coding = attempt(classify_clause, text)
     if format is TableJson.json:
         print_json(coding.model_dump_json(indent=2))
         return
