@@ -81,6 +81,16 @@ def test_a_config_file_names_the_store_and_the_options_override_it(tmp_path):
     assert "from-flag.db" in result.stdout and "from-file.db" not in result.stdout
 
 
+def test_options_given_override_the_config_file_and_the_others_keep_its_values(tmp_path):
+    from pactwatch.cli.apps import load_config
+
+    settings = tmp_path / "pactwatch.yaml"
+    settings.write_text("processes: 3\nmax_bytes: 10\ndata:\n  actors: my-actors\n", encoding="utf-8")
+    config = load_config(settings, processes=None, max_bytes=20, batch_size=None)
+    assert (config.processes, config.max_bytes, config.batch_size) == (3, 20, 16)
+    assert config.data.actors == str((tmp_path / "my-actors").resolve())
+
+
 def test_a_bad_config_file_is_a_clear_error(tmp_path):
     (tmp_path / "bad.yaml").write_text("processes: 2\nthreads: 4\n", encoding="utf-8")
     result = run("events", "--config", tmp_path / "bad.yaml", "--db", f"sqlite:///{tmp_path / 's.db'}")

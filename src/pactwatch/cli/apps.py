@@ -38,7 +38,7 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 DB_OPTION = typer.Option(None, "--db", envvar="PACTWATCH_DB", show_default=False,
-                         help=f"Database URL: sqlite:///path or postgresql://... [default: {DEFAULT_DB}]")
+                         help=f"Database URL: sqlite:///path or postgresql://... (default {DEFAULT_DB})")
 CONFIG_OPTION = typer.Option(None, "--config", dir_okay=False, show_default=False,
                              help="Settings file (TOML or YAML: database, stages, data files); "
                                   "the other options override its values.")

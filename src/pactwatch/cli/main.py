@@ -56,9 +56,9 @@ def ingest(
     title: str = typer.Option(None, help="Title for plain text."),
     source: str = typer.Option(None, help="Outlet name for plain text."),
     url: str = typer.Option(None, help="URL for plain text."),
-    processes: int = typer.Option(None, help="Worker processes (each parses and extracts) [default: 1]."),
-    batch_size: int = typer.Option(None, help="Articles per spaCy batch [default: 16]."),
-    max_bytes: int = typer.Option(None, help="Skip input files larger than this [default: 5000000]."),
+    processes: int = typer.Option(None, help="Worker processes (each parses and extracts); default 1."),
+    batch_size: int = typer.Option(None, help="Articles per spaCy batch; default 16."),
+    max_bytes: int = typer.Option(None, help="Skip input files larger than this; default 5000000."),
 ):
     """Read, extract and store articles; each article in its own transaction."""
     from pactwatch.cli.progress import IngestProgress
