@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from pactwatch.alliances import schema as s
 from pactwatch.alliances.load import load_atop, load_cow_states
 from pactwatch.alliances.reasoner import attack
-from pactwatch.store.db import Database
+from pactwatch.db import Database
 
 LAST = date(2018, 12, 31)
 

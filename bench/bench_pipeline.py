@@ -29,11 +29,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from pactwatch.api import get_pipeline
+from pactwatch.api import pipeline_for
 from pactwatch.config import Config
+from pactwatch.db import Database
 from pactwatch.nlp import load_model
 from pactwatch.records import Article
-from pactwatch.store.db import Database
 
 CORPORA = ("wikinews_2019_2021.jsonl", "muc4_1988_1990.jsonl")
 
@@ -73,7 +73,7 @@ def run_raw(config: Config):
 
 
 def run_extract(config: Config):
-    pipeline = get_pipeline(config)
+    pipeline = pipeline_for(config)
 
     def run(articles):
         for outcome in pipeline.run(articles):
@@ -82,12 +82,12 @@ def run_extract(config: Config):
 
 
 def run_ingest(config: Config, folder: Path):
-    pipeline = get_pipeline(config)
+    pipeline = pipeline_for(config)
 
     def run(articles):  # a fresh file each time: a repeat must store everything again
         handle, path = tempfile.mkstemp(suffix=".db", dir=folder)
         os.close(handle)
-        db = Database(f"sqlite:///{path}")
+        db = Database(f"sqlite:///{path}", config, pipeline.resources)
         for outcome in pipeline.run(articles):
             db.store(outcome)
         db.close()
@@ -97,7 +97,7 @@ def run_ingest(config: Config, folder: Path):
 def warm_up(config: Config, article: Article) -> None:
     """Load the models and every stage's lazily loaded data before anything is timed."""
     list(load_model(config.model).pipe([article.text]))
-    outcome = get_pipeline(config).run_one(article)
+    outcome = pipeline_for(config).run_one(article)
     assert outcome.ok, outcome.error
 
 

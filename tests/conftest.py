@@ -85,20 +85,22 @@ def pg_url() -> str:
 
 
 @pytest.fixture
-def db(db_url):
-    from pactwatch.store.db import Database
+def db(db_url, resources):
+    """An empty store (the services facade, with the session's default language data)."""
+    from pactwatch.db import Database
 
-    database = Database(db_url)
+    database = Database(db_url, resources=resources)
     yield database
     database.close()
 
 
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory):
+def demo_db(tmp_path_factory, resources):
     """One session-scoped SQLite store holding the project's example articles."""
-    from pactwatch.store.db import Database
+    from pactwatch.db import Database
 
-    database = Database(f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}")
+    database = Database(f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}",
+                        resources=resources)
     report = database.ingest([REPO / "examples" / "articles"])
     assert report.ok and report.stored >= 1
     yield database

@@ -26,6 +26,7 @@ def test_config_settings_are_documented():
     names = [f.name for f in dataclasses.fields(Config) if f.name != "data"]
     names += [f"data.{f.name}" for f in dataclasses.fields(DataFiles)]
     assert sorted(n for n in names if f"`{n}`" not in README) == []
+    assert "--config" in README
 
 
 def test_nothing_reads_an_untyped_config_dict():

@@ -41,25 +41,23 @@ def test_meta_applies_to_plain_text(db, tmp_path):
     assert (row["source"], str(row["published"]), row["origin"]) == ("Desk", "2024-02-03", str(path))
 
 
-def test_failing_stage_records_the_article_and_goes_on(db, tmp_path, monkeypatch):
-    from pactwatch import api
+def test_failing_stage_records_the_article_and_goes_on(db, tmp_path):
     from pactwatch.config import Config
-    from pactwatch.pipeline import Pipeline, StageSpec, register
+    from pactwatch.pipeline import StageSpec, register
 
-    def make(config):
+    def make(config, resources):
         def run(ctx):
             if "explode" in ctx.article.text:
                 raise RuntimeError("boom")
             return ctx
         return run
 
-    register(StageSpec(name="test.explode.v1", needs=("doc",), adds=(), factory=make))
+    register(StageSpec(name="test.explode.v1", reads=("doc",), writes=(), factory=make))
     config = Config(stages=("pactwatch.parse.v1", "test.explode.v1"))
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text("This article will explode.")
     (folder / "b.txt").write_text(GOOD_2)
-    monkeypatch.setattr(api, "get_pipeline", lambda cfg: Pipeline(config))
     report = db.ingest([folder], config=config)
     assert (report.stored, report.failed) == (1, 1)
     assert "boom" in report.errors[0]
@@ -67,14 +65,14 @@ def test_failing_stage_records_the_article_and_goes_on(db, tmp_path, monkeypatch
     assert len(failed) == 1 and "RuntimeError: boom" in failed[0]["error"]
 
 
-def test_worker_processes_store_what_one_process_stores(db, tmp_path):
+def test_worker_processes_store_what_one_process_stores(db, tmp_path, resources):
     from pactwatch.config import Config
-    from pactwatch.store.db import Database
+    from pactwatch.db import Database
 
     folder = mixed_folder(tmp_path / "in")
     report = db.ingest([folder], config=Config(processes=2, batch_size=1))
     assert (report.stored, report.skipped, report.failed, len(report.errors)) == (2, 0, 0, 3)
-    with Database(f"sqlite:///{tmp_path / 'one.db'}") as one:
+    with Database(f"sqlite:///{tmp_path / 'one.db'}", resources=resources) as one:
         one.ingest([folder], config=Config())
         assert db.events().to_json() == one.events().to_json()
         assert db.counts() == one.counts() and db.counts()["events"] >= 1

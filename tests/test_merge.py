@@ -64,6 +64,13 @@ def test_place_compatibility():
     assert not places_compatible(Place(name="Ruritania", country="RUR"), REGION)
 
 
+def test_across_articles_places_must_be_the_same():
+    """The store's rule (one module, one function): a country and a place inside it are two
+    facts when two articles report them."""
+    assert not places_compatible(COUNTRY, REGION, nested=False)
+    assert places_compatible(REGION, REGION, nested=False) and places_compatible(None, REGION, nested=False)
+
+
 def test_a_mention_without_target_joins_one_with_a_target():
     host = Actor(name="Borduria", text="Borduria", country="BOR")
     (merged,) = merge_events([event(1), event(2, target=[host])])
@@ -72,7 +79,7 @@ def test_a_mention_without_target_joins_one_with_a_target():
     assert len(merge_events([event(1, target=[host]), event(2, target=[third])])) == 2
 
 
-def test_claims_about_a_folded_mention_point_at_its_record():
+def test_claims_about_a_folded_mention_point_at_its_record(resources):
     from pactwatch.config import Config
     from pactwatch.context import ArticleContext
     from pactwatch.merge import make_merge
@@ -81,7 +88,7 @@ def test_claims_about_a_folded_mention_point_at_its_record():
     claim = Claim(id="c", proposition="deploy troop", about=["e11"])
     ctx = ArticleContext(article=Article.from_text("..."), events=(event(5), event(11)),
                          claims=(claim,))
-    out = make_merge(Config())(ctx)
+    out = make_merge(Config(), resources)(ctx)
     assert [e.id for e in out.events] == ["e5"] and out.claims[0].about == ["e5"]
 
 

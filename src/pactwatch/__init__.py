@@ -1,7 +1,12 @@
 """pactwatch: a living, sourced database of security events, claims and treaties."""
 
-from pactwatch.api import extract, find_actors
+from pactwatch.api import (
+    extract,
+    find_actors,
+    open,  # noqa: A004 - pactwatch.open(db) is the public API
+)
 from pactwatch.config import Config
+from pactwatch.db import Database
 from pactwatch.errors import PactwatchError
 from pactwatch.records import (
     Actor,
@@ -14,10 +19,6 @@ from pactwatch.records import (
     Place,
     Ratification,
     Treaty,
-)
-from pactwatch.store.db import (
-    Database,
-    open,  # noqa: A004 - pactwatch.open(db) is the public API
 )
 
 __version__ = "0.1.0"

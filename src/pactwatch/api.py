@@ -1,4 +1,5 @@
-"""The library's front door: ``extract`` text without storing, ``find_actors`` in text.
+"""The library's front door: ``extract`` text without storing, ``find_actors`` in text, ``open``
+a store.
 
 The front door keeps one :class:`Pipeline` per :class:`Config` for the life of the process
 (``pipeline_for``), so repeated calls load spaCy and the language data once.  Everything below
@@ -11,6 +12,7 @@ from datetime import date
 
 from pactwatch.config import Config
 from pactwatch.context import Outcome
+from pactwatch.db import Database
 from pactwatch.errors import PactwatchError
 from pactwatch.pipeline import Pipeline
 from pactwatch.readers import parse_date
@@ -68,3 +70,11 @@ def find_actors(text_or_doc, published: date | str | None = None, *,
     resources = resources_for(config)
     doc = resources.nlp(text_or_doc) if isinstance(text_or_doc, str) else text_or_doc
     return actors_in_doc(doc, published, resources.actor_matching)
+
+
+def open(url: str | None = None, config: Config = Config()) -> Database:  # noqa: A001 - the public API name
+    """Open (and migrate) a pactwatch store: ``url``, else the config's database (SQLite
+    ``./pactwatch.db`` by default), with the language data ``config`` names (loaded once per
+    process, shared with ``extract``)."""
+    config = config.replace(db=url) if url else config
+    return Database(config=config, resources=resources_for(config))

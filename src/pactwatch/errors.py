@@ -35,6 +35,7 @@ CATALOGUE: dict[str, ErrorCode] = {
         ErrorCode("PW020", "{value!r} is not a date (expected YYYY-MM-DD)"),
         ErrorCode("PW030", "cannot open database {url}: {detail}"),
         ErrorCode("PW031", "unsupported database URL {url} (use sqlite:/// or postgresql://)"),
+        ErrorCode("PW032", "unknown export format {name!r}; known: {known}"),
         ErrorCode("PW040", "no spaCy English model installed: {detail}"),
         ErrorCode("PW041", "unknown pipeline stage {name!r}; known: {known}"),
         ErrorCode("PW042", "stage {name!r} reads {needs} which no earlier stage writes"),

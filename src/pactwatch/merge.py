@@ -1,22 +1,40 @@
-"""The merge stage: one fact, many mentions, within an article.
+"""Merging: one fact, many mentions, within an article (the merge stage) and across articles.
 
-Events with the same type and source, and compatible targets, dates, places and
-quantities (a mention without a target, place or quantity agrees with one that
-has it; a country agrees with a place inside it), and naming no two different bodies of one
-country and sector (the State Duma and the Federation Council both approving a treaty are two
-facts; "Russian lawmakers" agrees with either), merge into one record whose evidence is
-the union of the mentions' evidence and whose date, place and quantity are the
-most specific the mentions give.  Cross-article merging happens in the store.
+Within an article, events with the same type and source, and compatible targets, dates, places
+and quantities (a mention without a target, place or quantity agrees with one that has it; a
+country agrees with a place inside it), and naming no two different bodies of one country and
+sector (the State Duma and the Federation Council both approving a treaty are two facts;
+"Russian lawmakers" agrees with either), merge into one record whose evidence is the union of
+the mentions' evidence and whose date, place and quantity are the most specific the mentions
+give.
+
+Across articles (the store folds a new article's records into the stored ones with the rules
+at the end of this module), events merge on type and actors with compatible dates, the same
+place and no two different bodies; claims merge on their proposition when they are about a
+common event or name a common actor; a treaty from the news is folded into its stored record.
+The named bodies are those of the run's actor data (``Resources.bodies``), passed in.
 """
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext
-from pactwatch.records import Event, Evidence, Place, Quantity
+from pactwatch.records import (
+    Claim,
+    ClaimantEntry,
+    DateValue,
+    Event,
+    Evidence,
+    Place,
+    Quantity,
+    Ratification,
+    Treaty,
+)
 from pactwatch.stages import StageSpec
 
 if TYPE_CHECKING:
@@ -62,11 +80,13 @@ def targets_compatible(a: Event, b: Event) -> bool:
     return ka == kb or not ka or not kb
 
 
-def places_compatible(a: Place | None, b: Place | None) -> bool:
-    """No place, the same place, or a country and a place inside it ("Russia", "Kursk Oblast")."""
+def places_compatible(a: Place | None, b: Place | None, nested: bool = True) -> bool:
+    """No place, the same place, or (``nested``: mentions within one article) a country and a
+    place inside it ("Russia", "Kursk Oblast").  Across articles the places must be the same."""
     if a is None or b is None or (a.name, a.country) == (b.name, b.country):
         return True
-    return a.country == b.country and a.country is not None and (_country_level(a) or _country_level(b))
+    return (nested and a.country == b.country and a.country is not None
+            and (_country_level(a) or _country_level(b)))
 
 
 def _country_level(place: Place) -> bool:
@@ -88,9 +108,31 @@ _STATUS_FAMILY = {"asserted": "realis", "reported": "realis", "denied": "realis"
                   "planned": "irrealis", "hypothetical": "irrealis", "negated": "negated"}
 
 
-def mentions_compatible(a: Event, b: Event, bodies: Bodies = frozenset()) -> bool:
-    from pactwatch.store.merging import dates_compatible
+PUBLISHED_WINDOW = timedelta(days=7)
 
+
+def date_interval(value: DateValue | None) -> tuple[date, date] | None:
+    """The days a date may stand for, by its precision."""
+    if value is None:
+        return None
+    d = value.value
+    if value.precision == "day":
+        return d, d
+    if value.precision == "month":
+        return d.replace(day=1), d.replace(day=calendar.monthrange(d.year, d.month)[1])
+    if value.precision == "year":
+        return date(d.year, 1, 1), date(d.year, 12, 31)
+    return d - PUBLISHED_WINDOW, d  # publication date: happened shortly before
+
+
+def dates_compatible(a: DateValue | None, b: DateValue | None) -> bool:
+    ia, ib = date_interval(a), date_interval(b)
+    if ia is None or ib is None:
+        return True
+    return ia[0] <= ib[1] + timedelta(days=1) and ib[0] <= ia[1] + timedelta(days=1)
+
+
+def mentions_compatible(a: Event, b: Event, bodies: Bodies = frozenset()) -> bool:
     return (_STATUS_FAMILY[a.status] == _STATUS_FAMILY[b.status] and targets_compatible(a, b)
             and bodies_compatible(a, b, bodies)
             and dates_compatible(a.date, b.date) and places_compatible(a.location, b.location)
@@ -165,6 +207,89 @@ def make_merge(config: Config, resources: Resources):
         return ctx.with_(events=tuple(events), claims=claims)
 
     return run
+
+
+# -- across articles: a new article's records folded into the stored ones -------------------
+
+def events_compatible(a: Event, b: Event, bodies: Bodies) -> bool:
+    """A stored event and a new one with the same type and actors are one fact: compatible
+    dates, the same place (or none), and no two different named bodies (``bodies``: the
+    institutions of the run's actor data)."""
+    return (dates_compatible(a.date, b.date)
+            and places_compatible(a.location, b.location, nested=False)
+            and bodies_compatible(a, b, bodies))
+
+
+_STATUS_RANK = {"asserted": 5, "reported": 4, "denied": 3, "planned": 2, "hypothetical": 1, "negated": 0}
+
+
+def fold_event(kept: Event, new: Event) -> Event:
+    """``new`` folded into the stored ``kept``; the stored id stays."""
+    merged = merge_pair(kept, new)
+    return merged.model_copy(update={"id": kept.id, "status": _stronger_status(kept, new)})
+
+
+def _stronger_status(a: Event, b: Event) -> str:
+    return a.status if _STATUS_RANK[a.status] >= _STATUS_RANK[b.status] else b.status
+
+
+def claim_status(claimants: list[ClaimantEntry]) -> str:
+    stances = {c.stance for c in claimants}
+    return "disputed" if "deny" in stances and stances & {"assert", "concern"} else "uncontested"
+
+
+def _claimant_key(c: ClaimantEntry) -> tuple:
+    actor = c.actor.key() if c.actor else None
+    return (actor, c.stance, c.article_id, c.cue.start, c.cue.end)
+
+
+def claims_compatible(old: Claim, new: Claim) -> bool:
+    """Two claims with one proposition key are one claim when they are about a common
+    stored event, or name a common actor in their contents ("deploy troop" said of PRK
+    and of USA stay apart).  Claims naming nobody and linked to no event never merge."""
+    if set(old.about) & set(new.about):
+        return True
+    return bool(set(old.subjects) & set(new.subjects))
+
+
+def fold_claim(kept: Claim, new: Claim) -> Claim:
+    """``new`` folded into the stored ``kept``: claimants, events, subjects and evidence united."""
+    claimants = {_claimant_key(c): c for c in kept.claimants}
+    for c in new.claimants:
+        claimants.setdefault(_claimant_key(c), c)
+    merged = list(claimants.values())
+    return kept.model_copy(update={
+        "claimants": merged,
+        "about": sorted(set(kept.about) | set(new.about)),
+        "subjects": sorted(set(kept.subjects) | set(new.subjects)),
+        "status": claim_status(merged),
+        "evidence": union_evidence(kept.evidence, new.evidence),
+    })
+
+
+def _merge_steps(kept: list[Ratification], new: list[Ratification]) -> list[Ratification]:
+    """Ratification steps united by (party, stage); a dated step wins, evidence is united."""
+    steps = {(r.party, r.stage): r for r in kept}
+    for r in new:
+        old = steps.get((r.party, r.stage))
+        if old is None:
+            steps[(r.party, r.stage)] = r
+            continue
+        steps[(r.party, r.stage)] = old.model_copy(update={
+            "date": old.date or r.date, "body": old.body or r.body,
+            "evidence": union_evidence(old.evidence, r.evidence)})
+    return list(steps.values())
+
+
+def fold_treaty(kept: Treaty, new: Treaty) -> Treaty:
+    """A news mention folded into a stored treaty: the stored coding stays, news adds to it."""
+    return kept.model_copy(update={
+        "signed": kept.signed or new.signed,
+        "signatories": list(dict.fromkeys([*kept.signatories, *new.signatories])),
+        "obligations": kept.obligations or new.obligations,
+        "ratification": _merge_steps(kept.ratification, new.ratification),
+        "evidence": union_evidence(kept.evidence, new.evidence),
+    })
 
 
 STAGE = StageSpec(

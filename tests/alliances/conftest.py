@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pactwatch.alliances.load import load_atop, load_cow_states
-from pactwatch.store.db import Database
+from pactwatch.db import Database
 
 
 @pytest.fixture(scope="session")

@@ -5,15 +5,15 @@ from datetime import date
 import pytest
 
 from pactwatch.alliances.load import load_atop, load_cow_states
+from pactwatch.db import Database
 from pactwatch.readers import Meta
-from pactwatch.store.db import Database
 
 pytestmark = pytest.mark.slow  # loads all of ATOP and runs the pipeline: about 30 s
 
 
 @pytest.fixture(scope="module")
-def news_db(shared, tmp_path_factory):
-    db = Database(f"sqlite:///{tmp_path_factory.mktemp('news') / 'news.db'}")
+def news_db(shared, tmp_path_factory, resources):
+    db = Database(f"sqlite:///{tmp_path_factory.mktemp('news') / 'news.db'}", resources=resources)
     with db.transaction() as conn:
         load_cow_states(conn, shared / "data" / "cow")
         load_atop(conn, shared / "data" / "atop-5.1")

@@ -6,7 +6,7 @@ import pytest
 
 from pactwatch.alliances import oracle
 from pactwatch.alliances.load import load_atop
-from pactwatch.store.db import Database
+from pactwatch.db import Database
 
 SAMPLE_YEARS = {1840, 1914, 1925, 1949, 1962, 1990, 1999}
 

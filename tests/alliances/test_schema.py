@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from pactwatch.alliances import schema
-from pactwatch.store.db import Database
+from pactwatch.db import Database
 
 
 def _describe(inspector, name):

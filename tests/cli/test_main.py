@@ -70,6 +70,44 @@ def test_queries_and_exports_on_the_demo_store(demo_db, tmp_path):
     assert "1 articles" in run("summary", "--db", db).stdout
 
 
+def test_a_config_file_names_the_store_and_the_options_override_it(tmp_path):
+    settings = tmp_path / "pactwatch.toml"
+    store = tmp_path / "from-file.db"
+    settings.write_text(f'db = "sqlite:///{store}"\n', encoding="utf-8")
+    result = run("summary", "--config", settings)
+    assert result.exit_code == 0, result.output
+    assert "from-file.db" in result.stdout
+    result = run("summary", "--config", settings, "--db", f"sqlite:///{tmp_path / 'from-flag.db'}")
+    assert "from-flag.db" in result.stdout and "from-file.db" not in result.stdout
+
+
+def test_options_given_override_the_config_file_and_the_others_keep_its_values(tmp_path):
+    from pactwatch.cli.apps import load_config
+
+    settings = tmp_path / "pactwatch.yaml"
+    settings.write_text("processes: 3\nmax_bytes: 10\ndata:\n  actors: my-actors\n", encoding="utf-8")
+    config = load_config(settings, processes=None, max_bytes=20, batch_size=None)
+    assert (config.processes, config.max_bytes, config.batch_size) == (3, 20, 16)
+    assert config.data.actors == str((tmp_path / "my-actors").resolve())
+
+
+def test_a_bad_config_file_is_a_clear_error(tmp_path):
+    (tmp_path / "bad.yaml").write_text("processes: 2\nthreads: 4\n", encoding="utf-8")
+    result = run("events", "--config", tmp_path / "bad.yaml", "--db", f"sqlite:///{tmp_path / 's.db'}")
+    assert result.exit_code == 2
+    assert "PW043" in result.stderr and "threads" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", [
+    ("ingest",), ("extract",), ("actors",), ("events",), ("claims",), ("treaties",), ("export",),
+    ("summary",), ("pipeline",), ("eval", "plv"), ("eval", "polnear"), ("eval", "actors"),
+    ("eval", "atop-ddyr"), ("ask", "defenders"), ("ask", "attack"), ("ask", "network"),
+    ("reference", "load", "atop"), ("reference", "load", "cow-states")])
+def test_commands_that_run_the_pipeline_or_open_the_store_take_a_config_file(command):
+    result = run(*command, "--help")
+    assert result.exit_code == 0 and "--config" in result.stdout
+
+
 def test_pipeline_lists_stages_with_needs_and_adds():
     result = run("pipeline")
     assert result.exit_code == 0

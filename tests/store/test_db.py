@@ -173,12 +173,12 @@ def test_two_writers_folding_one_event_do_not_both_insert_it(pg_url):
     """Writer B waits on A's merge-key lock, then folds its event into A's record."""
     import threading
 
-    from pactwatch.store.db import Database
+    from pactwatch.db import Database
 
     db = Database(pg_url)
     a, b = article("Wire A on troops."), article("Wire B on troops.", source="Wire B")
     with db.transaction() as conn:
-        writer.write_outcome(conn, outcome(a, [event_in(a, PUBLISHED)]), None)
+        db.storage.write(conn, outcome(a, [event_in(a, PUBLISHED)]), None)
         other = threading.Thread(target=db.store, args=(outcome(b, [event_in(b, PUBLISHED)]),))
         other.start()
         other.join(timeout=1.0)
@@ -200,3 +200,40 @@ def test_two_named_bodies_of_one_country_stay_two_events_across_articles(db):
         ev = event_in(art, PUBLISHED, "SUPPORT").model_copy(update={"source": [who], "target": []})
         db.store(outcome(art, [ev]))
     assert sorted(len(e.evidence) for e in db.events()) == [1, 2]
+
+
+def test_cross_article_merging_uses_the_configured_actor_data(db, tmp_path):
+    """A body named only in the user's actors folder (the packaged data plus one committee) is a
+    body of its own when the store folds a second article's event: the store merges with the
+    config's actor data, not the packaged one."""
+    import shutil
+
+    import yaml
+
+    from pactwatch.actors.data import default_folder
+    from pactwatch.config import Config
+    from pactwatch.db import Database
+
+    folder = tmp_path / "actors"
+    shutil.copytree(default_folder(), folder)
+    path = folder / "institutions.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["entries"].append({"name": "Duma Defence Committee", "country": "RUS", "sector": "LEG",
+                           "source": "ipu-parline"})
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    committee = Actor(name="Duma Defence Committee", text="the Duma's defence committee",
+                      country="RUS", sector="LEG")
+    duma = Actor(name="State Duma", text="the State Duma", country="RUS", sector="LEG")
+
+    def evidence_per_event(database) -> list[int]:
+        for text, who in (("Committee.", committee), ("Duma.", duma)):
+            art = article(text)
+            ev = event_in(art, PUBLISHED, "SUPPORT").model_copy(update={"source": [who], "target": []})
+            database.store(outcome(art, [ev]))
+        return sorted(len(e.evidence) for e in database.events())
+
+    assert evidence_per_event(db) == [2]  # packaged data: the committee names no known body
+    config = Config().with_data(actors=str(folder))
+    with Database(f"sqlite:///{tmp_path / 'custom.db'}", config=config) as custom:
+        assert ("Duma Defence Committee", "RUS") in custom.resources.bodies
+        assert evidence_per_event(custom) == [1, 1]

@@ -16,10 +16,11 @@ def test_reseeding_keeps_news_evidence_merged_into_a_current_treaty(db):
     treaty = load_current()[0]
     news = Evidence(article_id="a" * 64, sentence=2, start=10, end=60, text="x" * 50)
     with db.transaction() as conn:
-        writer.save_treaty(conn, treaty.model_copy(update={"evidence": [news]}), "news.txt")
+        rows = db.storage.treaties
+        writer.save_treaty(conn, treaty.model_copy(update={"evidence": [news]}), "news.txt", rows)
         seed.set_meta(conn, seed.CURRENT_KEY, "an older file")
-        assert seed.seed_current_treaties(conn) is True
-        assert seed.seed_current_treaties(conn) is False  # same file: nothing to do
+        assert seed.seed_current_treaties(conn, db.resources, rows) is True
+        assert seed.seed_current_treaties(conn, db.resources, rows) is False  # same file: nothing to do
     [stored] = [t for t in db.treaties(source="current") if t.id == treaty.id]
     assert news in stored.evidence
     assert stored.signed == treaty.signed and stored.parties == treaty.parties

@@ -74,7 +74,7 @@ def test_bad_file_is_a_pactwatch_error(tmp_path):
 def test_current_treaties_load_into_the_store_and_answer_defenders(tmp_path):
     from pactwatch.alliances.reasoner import defenders_of
     from pactwatch.alliances.repository import save_treaty
-    from pactwatch.store.db import Database
+    from pactwatch.db import Database
 
     db = Database(f"sqlite:///{tmp_path / 'store.db'}")
     try:

@@ -8,7 +8,16 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from pactwatch.cli.apps import app, eval_app, fail, out, print_json
+from pactwatch.cli.apps import (
+    CONFIG_OPTION,
+    app,
+    attempt,
+    eval_app,
+    fail,
+    load_config,
+    out,
+    print_json,
+)
 from pactwatch.errors import PactwatchError
 
 
@@ -18,16 +27,14 @@ def actors_command(
     published: str = typer.Option(None, "--published", help="Publication date YYYY-MM-DD "
                                   "(resolves office holders such as 'the U.S. President')."),
     fmt: str = typer.Option("table", "--format", help="table | json"),
+    config: Path = CONFIG_OPTION,
 ) -> None:
     """Print every actor found in TEXT with its codes and character span."""
     from pactwatch.api import find_actors
 
     if fmt not in ("table", "json"):
         fail(f"unknown --format {fmt!r} (use table or json)", code=2)
-    try:
-        actors = find_actors(text, published=published)
-    except PactwatchError as exc:
-        fail(exc)
+    actors = attempt(find_actors, text, published=published, config=load_config(config))
     if fmt == "json":
         print_json(json.dumps([a.to_dict() for a in actors], ensure_ascii=False))
         return
@@ -45,6 +52,7 @@ def eval_actors_command(
                              "default: tests/actors/data/plv_actor_key.tsv of the checkout."),
     show_errors: bool = typer.Option(False, "--errors", help="List every keyed span judged wrong."),
     only_keyed: bool = typer.Option(False, "--only-keyed", help="Read only the keyed rows (faster)."),
+    config: Path = CONFIG_OPTION,
 ) -> None:
     """Precision and recall of actor country codes over PLV's marked spans."""
     from pactwatch.eval.actors import default_key, evaluate, read_key
@@ -52,8 +60,9 @@ def eval_actors_command(
     key = key or default_key()
     if key is None:
         fail("no key file: pass --key", code=2)
+    folder = load_config(config).data.actors
     try:
-        score = evaluate(file, read_key(key), only_keyed=only_keyed)
+        score = evaluate(file, read_key(key), only_keyed=only_keyed, folder=folder)
     except (PactwatchError, OSError) as exc:
         fail(exc)
     keyed = score.keyed

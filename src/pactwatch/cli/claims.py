@@ -7,8 +7,7 @@ from pathlib import Path
 
 import typer
 
-from pactwatch.cli.apps import eval_app, fail, out, print_json
-from pactwatch.errors import PactwatchError
+from pactwatch.cli.apps import CONFIG_OPTION, attempt, eval_app, load_config, out, print_json
 
 
 @eval_app.command("polnear")
@@ -17,15 +16,14 @@ def eval_polnear(
     limit: int = typer.Option(None, "--limit", help="Score only the first N articles."),
     errors: bool = typer.Option(False, "--errors", help="List missed and spurious attributions."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    config: Path = CONFIG_OPTION,
 ) -> None:
     """Score attribution extraction (source, cue, content) against PolNeAR's first annotator."""
     from pactwatch.api import resources_for
     from pactwatch.eval.polnear import evaluate
 
-    try:
-        report = evaluate(file, resources_for().nlp, limit=limit, keep_errors=errors)
-    except PactwatchError as exc:
-        fail(exc)
+    nlp = resources_for(load_config(config)).nlp
+    report = attempt(evaluate, file, nlp, limit=limit, keep_errors=errors)
     if as_json:
         print_json(json.dumps(report.as_dict(), indent=2))
     else:

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 from rich.table import Table
 
-from pactwatch.cli.apps import TableJson, app, fail, out, print_json
-from pactwatch.errors import PactwatchError
+from pactwatch.cli.apps import CONFIG_OPTION, TableJson, app, attempt, load_config, out, print_json
 
 
 @app.command("classify-clause")
 def classify_clause_cmd(
     text: str = typer.Argument(..., help="The text of one treaty article."),
     format: TableJson = typer.Option(TableJson.table, "--format", "-f", help="json or table."),
+    config: Path | None = CONFIG_OPTION,
 ) -> None:
     """Code a treaty article into ATOP obligation types and conditions, with the cue spans."""
     from pactwatch.api import resources_for
     from pactwatch.treaties.clauses import classify_clause
 
-    try:
-        coding = classify_clause(text, resources_for().treaties.clause_lexicon)
-    except PactwatchError as exc:
-        fail(exc)
+    lexicon = resources_for(load_config(config)).treaties.clause_lexicon
+    coding = attempt(classify_clause, text, lexicon)
     if format is TableJson.json:
         print_json(coding.model_dump_json(indent=2))
         return

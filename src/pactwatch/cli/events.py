@@ -6,8 +6,7 @@ from pathlib import Path
 
 import typer
 
-from pactwatch.cli.apps import eval_app, fail, out
-from pactwatch.errors import PactwatchError
+from pactwatch.cli.apps import CONFIG_OPTION, attempt, eval_app, load_config, out
 
 
 @eval_app.command("plv")
@@ -17,15 +16,15 @@ def eval_plv(
     limit: int | None = typer.Option(None, "--limit", help="Score only the first N rows."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Do not use the learned typing classifier."),
     given_pair_only: bool = typer.Option(False, "--given-pair-only", help="Skip the end-to-end pipeline run."),
+    config: Path = CONFIG_OPTION,
 ) -> None:
     """PLOVER typing given the marked pair, and end-to-end pair finding, on a PLV file."""
     from pactwatch.eval.plv import evaluate, read_plv, write_predictions
 
-    try:
-        rows = read_plv(file)[:limit] if limit else read_plv(file)
-        report, results = evaluate(rows, end_to_end=not given_pair_only, classifier=not rules_only)
-    except PactwatchError as exc:
-        fail(exc)
+    settings = load_config(config)
+    rows = attempt(read_plv, file)
+    report, results = attempt(evaluate, rows[:limit] if limit else rows, settings,
+                              end_to_end=not given_pair_only, classifier=not rules_only)
     if predictions:
         write_predictions(results, predictions)
     out.print(f"rows {report.rows}")

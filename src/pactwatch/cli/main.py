@@ -12,26 +12,25 @@ import typer
 from pactwatch.api import extract_article
 from pactwatch.cli import render
 from pactwatch.cli.apps import (
+    CONFIG_OPTION,
     DB_OPTION,
+    ExportFormat,
+    QueryFormat,
     TableJson,
-    TableJsonCsv,
     app,
+    attempt,
     err,
-    fail,
+    load_config,
     open_db,
+    open_store,
     out,
     parse_date,
     print_json,
 )
 from pactwatch.config import Config
-from pactwatch.errors import InputError, PactwatchError
+from pactwatch.errors import InputError
 from pactwatch.pipeline import list_stages
 from pactwatch.readers import Meta, read_file
-
-
-class ExportFormat(str, enum.Enum):
-    jsonl = "jsonl"
-    csv = "csv"
 
 
 class ExportWhat(str, enum.Enum):
@@ -52,22 +51,24 @@ def main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progre
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Files or folders (text, HTML, JSONL, RSS/Atom)."),
     db: str = DB_OPTION,
+    config: Path = CONFIG_OPTION,
     published: str = typer.Option(None, help="Publication date (YYYY-MM-DD) for plain text."),
     title: str = typer.Option(None, help="Title for plain text."),
     source: str = typer.Option(None, help="Outlet name for plain text."),
     url: str = typer.Option(None, help="URL for plain text."),
-    processes: int = typer.Option(1, help="Worker processes (each parses and extracts)."),
-    batch_size: int = typer.Option(16, help="Articles per spaCy batch."),
-    max_bytes: int = typer.Option(5_000_000, help="Skip input files larger than this."),
+    processes: int = typer.Option(None, help="Worker processes (each parses and extracts); default 1."),
+    batch_size: int = typer.Option(None, help="Articles per spaCy batch; default 16."),
+    max_bytes: int = typer.Option(None, help="Skip input files larger than this; default 5000000."),
 ):
     """Read, extract and store articles; each article in its own transaction."""
     from pactwatch.cli.progress import IngestProgress
 
     meta = Meta(url=url, title=title, source=source, published=parse_date(published))
-    config = Config(processes=processes, batch_size=batch_size, max_bytes=max_bytes)
-    database = open_db(db)
+    settings = load_config(config, db=db, processes=processes, batch_size=batch_size,
+                           max_bytes=max_bytes)
+    database = open_store(settings)
     with IngestProgress(err) as progress:
-        report = database.ingest(paths, meta=meta, config=config, progress=progress.step)
+        report = database.ingest(paths, meta=meta, progress=progress.step)
     for line in report.errors:
         err.print(f"[red]error[/red] {line}", highlight=False)
     out.print(f"stored {report.stored}, skipped {report.skipped} (already stored), "
@@ -76,22 +77,25 @@ def ingest(
         raise typer.Exit(1)
 
 
+def _first_article(file: Path, meta: Meta):
+    article = next(iter(read_file(file, meta)))
+    if isinstance(article, InputError):
+        raise article
+    return article
+
+
 @app.command()
 def extract(
     file: Path = typer.Argument(..., help="A text, HTML, JSONL or feed file (first article)."),
     published: str = typer.Option(None, help="Publication date (YYYY-MM-DD)."),
     title: str = typer.Option(None), source: str = typer.Option(None), url: str = typer.Option(None),
     format: TableJson = typer.Option(TableJson.json, "--format", "-f"),
+    config: Path = CONFIG_OPTION,
 ):
     """Run the pipeline on one article without storing it, and print what it finds."""
     meta = Meta(url=url, title=title, source=source, published=parse_date(published))
-    try:
-        article = next(iter(read_file(file, meta)))
-        if isinstance(article, InputError):
-            raise article
-        result = extract_article(article)
-    except PactwatchError as exc:
-        fail(exc)
+    settings = load_config(config)
+    result = attempt(lambda: extract_article(_first_article(file, meta), settings))
     if format is TableJson.json:
         print_json(result.to_json(indent=2))
         return
@@ -100,13 +104,24 @@ def extract(
     out.print(render.treaties_table(result.treaties))
 
 
-def _emit(records, format: TableJsonCsv, table_fn) -> None:
-    if format is TableJsonCsv.json:
-        print_json(records.to_json())
-    elif format is TableJsonCsv.csv:
-        sys.stdout.write(records.to_csv())
+FORMAT = typer.Option(QueryFormat.table, "--format", "-f")
+
+
+def _query(db: str | None, config: Path | None, what: str, format, table_fn, **filters) -> None:
+    """A query command: open the store, call its ``what`` method, print in ``format``."""
+    found = getattr(open_db(db, config), what)(**filters)
+    if format is QueryFormat.table:
+        out.print(table_fn(found))
     else:
-        out.print(table_fn(records))
+        found.write(format.value, sys.stdout)
+
+
+def _since(what: str):
+    return typer.Option(None, help=f"{what} on or after YYYY-MM-DD.")
+
+
+def _until(what: str):
+    return typer.Option(None, help=f"{what} on or before YYYY-MM-DD.")
 
 
 @app.command()
@@ -114,15 +129,13 @@ def events(
     db: str = DB_OPTION,
     actor: str = typer.Option(None, help="Country code, actor or person name."),
     type: str = typer.Option(None, help="PLOVER type, e.g. ASSAULT."),
-    since: str = typer.Option(None, help="Events on or after YYYY-MM-DD."),
-    until: str = typer.Option(None, help="Events on or before YYYY-MM-DD."),
+    since: str = _since("Events"), until: str = _until("Events"),
     status: str = typer.Option(None, help="asserted, reported, denied, planned, negated, hypothetical."),
-    format: TableJsonCsv = typer.Option(TableJsonCsv.table, "--format", "-f"),
+    format: QueryFormat = FORMAT, config: Path = CONFIG_OPTION,
 ):
     """Stored events, filtered."""
-    found = open_db(db).events(actor=actor, type=type, since=parse_date(since), until=parse_date(until),
-                             status=status)
-    _emit(found, format, render.events_table)
+    _query(db, config, "events", format, render.events_table, actor=actor, type=type,
+           since=parse_date(since), until=parse_date(until), status=status)
 
 
 @app.command()
@@ -132,27 +145,25 @@ def claims(
     disputed: bool = typer.Option(False, "--disputed", help="Only disputed claims."),
     about: str = typer.Option(None, help="Only claims about this event id."),
     status: str = typer.Option(None, help="uncontested or disputed."),
-    format: TableJsonCsv = typer.Option(TableJsonCsv.table, "--format", "-f"),
+    format: QueryFormat = FORMAT, config: Path = CONFIG_OPTION,
 ):
     """Stored claims: who says what, who denies it."""
-    found = open_db(db).claims(actor=actor, disputed=disputed, about=about, status=status)
-    _emit(found, format, render.claims_table)
+    _query(db, config, "claims", format, render.claims_table, actor=actor, disputed=disputed,
+           about=about, status=status)
 
 
 @app.command()
 def treaties(
     db: str = DB_OPTION,
     actor: str = typer.Option(None, help="Party (ISO3 code)."),
-    since: str = typer.Option(None, help="Signed on or after YYYY-MM-DD."),
-    until: str = typer.Option(None, help="Signed on or before YYYY-MM-DD."),
+    since: str = _since("Signed"), until: str = _until("Signed"),
     status: str = typer.Option(None, help="Treaty status, e.g. in_force."),
     source: str = typer.Option(None, help="atop, current or news."),
-    format: TableJsonCsv = typer.Option(TableJsonCsv.table, "--format", "-f"),
+    format: QueryFormat = FORMAT, config: Path = CONFIG_OPTION,
 ):
     """Stored treaties: parties, obligations, ratification stages."""
-    found = open_db(db).treaties(actor=actor, since=parse_date(since), until=parse_date(until),
-                               status=status, source=source)
-    _emit(found, format, render.treaties_table)
+    _query(db, config, "treaties", format, render.treaties_table, actor=actor,
+           since=parse_date(since), until=parse_date(until), status=status, source=source)
 
 
 @app.command()
@@ -161,16 +172,16 @@ def export(
     format: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f"),
     what: ExportWhat = typer.Option(ExportWhat.events, "--what", help="Which records."),
     output: Path = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
+    config: Path = CONFIG_OPTION,
 ):
-    """Export stored records as JSON Lines or CSV."""
-    database = open_db(db)
-    records = getattr(database, what.value)()
-    text = records.to_jsonl() if format is ExportFormat.jsonl else records.to_csv()
-    if output:
-        output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {len(records)} {what.value} to {output}")
-    else:
-        sys.stdout.write(text)
+    """Export stored records (JSON Lines, CSV, JSON)."""
+    records = getattr(open_db(db, config), what.value)()
+    if output is None:
+        records.write(format.value, sys.stdout)
+        return
+    with output.open("w", encoding="utf-8") as stream:
+        records.write(format.value, stream)
+    err.print(f"wrote {len(records)} {what.value} to {output}")
 
 
 def _stage_order(spec) -> tuple:
@@ -179,18 +190,20 @@ def _stage_order(spec) -> tuple:
 
 
 @app.command()
-def pipeline():
-    """List the registered pipeline stages, with what each needs and adds."""
-    rows = [{"stage": s.name, "needs": ", ".join(s.needs), "adds": ", ".join(s.adds),
-             "default": "yes" if s.name in Config().stages else "", "what": s.doc}
+def pipeline(config: Path = CONFIG_OPTION):
+    """List the registered pipeline stages, with what each reads and writes."""
+    chosen = load_config(config).stages
+    rows = [{"stage": s.name, "reads": ", ".join(s.reads), "writes": ", ".join(s.writes),
+             "default": "yes" if s.name in chosen else "", "what": s.doc}
             for s in sorted(list_stages(), key=_stage_order)]
-    out.print(render.records_table(rows, ["stage", "needs", "adds", "default", "what"], "Stages"))
+    out.print(render.records_table(rows, ["stage", "reads", "writes", "default", "what"], "Stages"))
 
 
 @app.command()
-def summary(db: str = DB_OPTION, limit: int = typer.Option(15, help="Rows per table.")):
+def summary(db: str = DB_OPTION, limit: int = typer.Option(15, help="Rows per table."),
+            config: Path = CONFIG_OPTION):
     """A readable summary of what the store holds."""
-    database = open_db(db)
+    database = open_db(db, config)
     counts = database.counts()
     out.print(", ".join(f"{n} {name}" for name, n in counts.items()) + f" in {database.url}")
     out.print(render.events_table(database.events()[:limit], title="Events (first by date)"))
@@ -205,3 +218,6 @@ def _register_area_commands() -> None:
 
 
 _register_area_commands()
+
+if __name__ == "__main__":  # python -m pactwatch.cli.main
+    app()

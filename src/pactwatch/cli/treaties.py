@@ -1,7 +1,7 @@
 """CLI commands for treaties and alliances (registered on the apps in pactwatch.cli.apps).
 
 ``reference load atop|cow-states DIR``, ``ask defenders|attack|network`` and
-``eval atop-ddyr FILE...``.  Each command opens the store, calls one library function, prints.
+``eval atop-ddyr FILE...``.  Each command opens the store, calls one of its methods, prints.
 """
 
 from __future__ import annotations
@@ -14,18 +14,18 @@ import typer
 from rich.table import Table
 
 from pactwatch.cli.apps import (
+    CONFIG_OPTION,
     DB_OPTION,
     TableJson,
     ask_app,
+    attempt,
     eval_app,
-    fail,
     open_db,
     out,
     parse_date,
     print_json,
     reference_app,
 )
-from pactwatch.errors import PactwatchError
 
 load_app = typer.Typer(help="Load reference data into the store.", no_args_is_help=True)
 reference_app.add_typer(load_app, name="load")
@@ -39,17 +39,11 @@ class GraphFormat(str, enum.Enum):
 FORMAT = typer.Option(TableJson.table, "--format", "-f", help="json or table.")
 
 
-def _run(db: str, fn, *args, write: bool = False):
-    """Call ``fn(conn, *args)`` in one transaction (or a read connection); errors → exit 1."""
-    database = open_db(db)
+def _run(db: str | None, config: Path | None, method: str, *args):
+    """Open the store, call its ``method(*args)`` and close it; errors → exit 1."""
+    database = open_db(db, config)
     try:
-        if write:
-            with database.transaction() as conn:
-                return fn(conn, *args)
-        with database.engine.connect() as conn:
-            return fn(conn, *args)
-    except PactwatchError as exc:
-        fail(exc)
+        return attempt(getattr(database, method), *args)
     finally:
         database.close()
 
@@ -62,12 +56,10 @@ def load_atop(
     obvary_from_ddyr: bool = typer.Option(
         True, help="Decide who owes whom in OBVARY alliances from the ddyr files in DIR."),
     format: TableJson = FORMAT,
+    config: Path = CONFIG_OPTION,
 ):
     """Load ATOP 5.1 (alliances, phases, members, directed obligations) into the store."""
-    from pactwatch.alliances.load import load_atop as run
-
-    report = _run(db, run, directory, obvary_from_ddyr, write=True)
-    _print_load(report, format)
+    _print_load(_run(db, config, "load_atop", directory, obvary_from_ddyr), format)
 
 
 @load_app.command("cow-states")
@@ -75,11 +67,10 @@ def load_cow_states(
     directory: Path = typer.Argument(..., help="Folder with COW states2016.csv."),
     db: str = DB_OPTION,
     format: TableJson = FORMAT,
+    config: Path = CONFIG_OPTION,
 ):
     """Load the COW state list and the COW↔ISO3 map into the store."""
-    from pactwatch.alliances.load import load_cow_states as run
-
-    _print_load(_run(db, run, directory, write=True), format)
+    _print_load(_run(db, config, "load_cow_states", directory), format)
 
 
 def _print_load(report, format: TableJson) -> None:
@@ -100,11 +91,10 @@ def ask_defenders(
     on: str = typer.Option(..., "--on", help="Date YYYY-MM-DD."),
     db: str = DB_OPTION,
     format: TableJson = FORMAT,
+    config: Path = CONFIG_OPTION,
 ):
     """States obligated to defend a state on a date, each with treaty, conditions and proof."""
-    from pactwatch.alliances.reasoner import defenders_of
-
-    answer = _run(db, defenders_of, of, parse_date(on))
+    answer = _run(db, config, "defenders", of, parse_date(on))
     if format is TableJson.json:
         print_json(answer.model_dump_json(indent=2))
         return
@@ -119,11 +109,10 @@ def ask_attack(
     depth: int = typer.Option(3, help="Longest chain of obligations to follow."),
     db: str = DB_OPTION,
     format: TableJson = FORMAT,
+    config: Path = CONFIG_OPTION,
 ):
     """Who must defend the target, who is drawn in by chains, who is bound to both sides."""
-    from pactwatch.alliances.reasoner import attack
-
-    answer = _run(db, attack, attacker, target, parse_date(on), depth)
+    answer = _run(db, config, "attack", attacker, target, parse_date(on), depth)
     if format is TableJson.json:
         print_json(answer.model_dump_json(indent=2))
         return
@@ -142,11 +131,12 @@ def ask_network(
     db: str = DB_OPTION,
     format: GraphFormat = typer.Option(GraphFormat.json, "--format", "-f"),
     type: list[str] = typer.Option(None, "--type", help="Only these obligation types."),
+    config: Path = CONFIG_OPTION,
 ):
     """The alliance network on a date as GraphML or node-link JSON."""
     from pactwatch.alliances import graph
 
-    g = _run(db, graph.network, parse_date(on), type or None)
+    g = _run(db, config, "network", parse_date(on), type or None)
     sys.stdout.write(graph.to_graphml(g) if format is GraphFormat.graphml else graph.to_json(g) + "\n")
 
 
@@ -196,11 +186,10 @@ def eval_atop_ddyr(
     files: list[Path] = typer.Argument(..., help="ATOP directed-dyad-year CSV files."),
     db: str = DB_OPTION,
     format: TableJson = FORMAT,
+    config: Path = CONFIG_OPTION,
 ):
     """Compare the store's derived obligations with ATOP's directed-dyad-year files."""
-    from pactwatch.alliances.oracle import evaluate
-
-    report = _run(db, evaluate, files)
+    report = _run(db, config, "compare_ddyr", files)
     if format is TableJson.json:
         data = report.model_dump(mode="json")
         data["rates"] = {t: s.rate for t, s in report.scores.items()}

@@ -1,7 +1,11 @@
-"""The Python API over the store: open a database, ingest, query.
+"""The store: open (and migrate) a database, write outcomes, query records.
 
-Every CLI command opens a :class:`Database` and calls one method.  Ingest is
-idempotent by content hash and one transaction per article.
+A :class:`Store` is storage only: the schema, named migrations, the writer and the queries of
+events, claims and articles.  The services layer builds on it (:class:`pactwatch.db.Database`,
+what ``pactwatch.open`` returns): ingest, treaty queries and alliance reasoning.  The store is
+handed the run's :class:`~pactwatch.resources.Resources` (the named bodies cross-article merging
+must not conflate, the current-treaties file it is seeded with) and the treaty registry it
+writes treaties through.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -17,14 +21,15 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy.engine import Connection, Engine
 
-from pactwatch.alliances import schema as _alliance_tables  # noqa: F401 - completes metadata
 from pactwatch.config import DEFAULT_DB
 from pactwatch.context import Outcome
 from pactwatch.errors import PactwatchError
 from pactwatch.records import Claim, Event
+from pactwatch.resources import Resources
 from pactwatch.store import schema as t
 from pactwatch.store.results import Records
 from pactwatch.store.seed import seed_current_treaties
+from pactwatch.store.treaty_rows import TreatyRows
 from pactwatch.store.writer import write_outcome
 
 log = logging.getLogger(__name__)
@@ -66,27 +71,23 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
-class Database:
-    """One pactwatch store (SQLite file or PostgreSQL database)."""
+class Store:
+    """One pactwatch store (SQLite file or PostgreSQL database), migrated and seeded on open."""
 
-    def __init__(self, url: str | None = None):
+    def __init__(self, url: str | None, resources: Resources, treaties: TreatyRows):
         self.url = normalise_url(url)
+        self.resources = resources
+        self.treaties = treaties
         try:
             self.engine = create_engine(self.url)
             migrate(self.engine)
             with self.engine.begin() as conn:
-                seed_current_treaties(conn)
+                seed_current_treaties(conn, resources, treaties)
         except sa.exc.SQLAlchemyError as exc:
             raise PactwatchError("PW030", url=url, detail=str(getattr(exc, "orig", None) or exc)) from exc
 
     def close(self) -> None:
         self.engine.dispose()
-
-    def __enter__(self) -> Database:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -104,14 +105,11 @@ class Database:
         if self.has_article(outcome.article.id):
             return "skipped"
         with self.transaction() as conn:
-            return write_outcome(conn, outcome, origin)
+            return self.write(conn, outcome, origin)
 
-    def ingest(self, paths, meta=None, config=None, progress=None):
-        """Read, extract and store everything under ``paths`` (see :func:`pactwatch.ingest.ingest`)."""
-        from pactwatch.ingest import ingest
-        from pactwatch.readers import Meta
-
-        return ingest(self, paths, meta=meta or Meta(), config=config, progress=progress)
+    def write(self, conn: Connection, outcome: Outcome, origin: str | None = None) -> str:
+        """Write one outcome in the caller's transaction ('stored' or 'failed')."""
+        return write_outcome(conn, outcome, origin, self.resources.bodies, self.treaties)
 
     # -- reading ---------------------------------------------------------
     def articles(self, status: str | None = None) -> Records:
@@ -152,39 +150,6 @@ class Database:
         records = self._records(query, Claim)
         return Records(c for c in records if about in c.about) if about else records
 
-    def treaties(self, actor: str | None = None, since: date | None = None,
-                 until: date | None = None, status: str | None = None,
-                 source: str | None = None) -> Records:
-        """Stored treaties (ATOP, the current-treaties file, news), filtered by party and date."""
-        from pactwatch.alliances.repository import treaty_records
-
-        tr = _alliance_tables.treaties
-        query = sa.select(tr).order_by(tr.c.signed, tr.c.id)
-        if actor:
-            members = _alliance_tables.treaty_members
-            query = query.where(tr.c.id.in_(
-                sa.select(members.c.treaty_id).where(members.c.iso3 == actor.strip().upper())))
-        for column, value, op in ((tr.c.signed, since, "__ge__"), (tr.c.signed, until, "__le__"),
-                                  (tr.c.status, status, "__eq__"), (tr.c.source, source, "__eq__")):
-            if value is not None:
-                query = query.where(getattr(column, op)(value))
-        with self.engine.connect() as conn:
-            return Records(treaty_records(conn, conn.execute(query)))
-
-    def defenders(self, of: str, on: date):
-        """The states obligated to defend ``of`` on ``on``, each with its proof."""
-        from pactwatch.alliances.reasoner import defenders_of
-
-        with self.engine.connect() as conn:
-            return defenders_of(conn, of, on)
-
-    def attack(self, attacker: str, target: str, on: date):
-        """Who must defend ``target`` if ``attacker`` attacks it on ``on``, with proofs."""
-        from pactwatch.alliances.reasoner import attack
-
-        with self.engine.connect() as conn:
-            return attack(conn, attacker, target, on)
-
     def _records(self, query, model) -> Records:
         with self.engine.connect() as conn:
             return Records(model.model_validate(row[0]) for row in conn.execute(query))
@@ -209,12 +174,3 @@ def _article_row(row) -> dict:
     data = dict(row)
     data["ingested_at"] = data["ingested_at"].replace(tzinfo=UTC).isoformat()
     return data
-
-
-def now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-def open(url: str | None = None) -> Database:  # noqa: A001 - the public API name
-    """Open (and migrate) a pactwatch store; SQLite ``./pactwatch.db`` by default."""
-    return Database(url)

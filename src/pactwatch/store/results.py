@@ -1,30 +1,21 @@
-"""Query results: a list of records that converts to JSON, JSON Lines, CSV or a DataFrame."""
+"""Query results: a list of records that converts to JSON, JSON Lines, CSV or a DataFrame.
+
+The text formats are the exporters of :mod:`pactwatch.store.exports`.
+"""
 
 from __future__ import annotations
 
-import csv
 import io
-import json
+from typing import TextIO
 
 from pydantic import BaseModel
+
+from pactwatch.store import exports
+from pactwatch.store.exports import flatten
 
 
 def _plain(item):
     return item.to_dict() if isinstance(item, BaseModel) else item
-
-
-def flatten(data, prefix: str = "") -> dict:
-    """Nested dicts become dotted columns; lists of records become JSON strings."""
-    flat: dict = {}
-    for key, value in data.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
-            flat.update(flatten(value, f"{name}."))
-        elif isinstance(value, list):
-            flat[name] = json.dumps(value, ensure_ascii=False)
-        else:
-            flat[name] = value
-    return flat
 
 
 class Records(list):
@@ -33,20 +24,24 @@ class Records(list):
     def dicts(self) -> list[dict]:
         return [_plain(r) for r in self]
 
+    def write(self, format: str, out: TextIO) -> None:
+        """Write the records to ``out`` in an export format (``exports.formats()``)."""
+        exports.write(format, self.dicts(), out)
+
+    def export(self, format: str) -> str:
+        """The records in an export format, as the text a file of that format holds."""
+        buf = io.StringIO()
+        self.write(format, buf)
+        return buf.getvalue()
+
     def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.dicts(), indent=indent, ensure_ascii=False, default=str)
+        return exports.json_text(self.dicts(), indent)
 
     def to_jsonl(self) -> str:
-        return "".join(json.dumps(d, ensure_ascii=False, default=str) + "\n" for d in self.dicts())
+        return self.export("jsonl")
 
     def to_csv(self) -> str:
-        rows = [flatten(d) for d in self.dicts()]
-        columns = list(dict.fromkeys(k for row in rows for k in row))
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return buf.getvalue()
+        return self.export("csv")
 
     def to_dataframe(self):
         import pandas as pd

@@ -1,20 +1,30 @@
-"""Writing one article's outcome inside the caller's transaction."""
+"""Writing one article's outcome inside the caller's transaction.
+
+The article's records are folded into the stored ones by the rules of :mod:`pactwatch.merge`,
+with the named bodies of the run's actor data (``bodies``, from ``Resources.bodies``); its
+treaties go to the treaty registry through ``treaties`` (see :mod:`pactwatch.store.treaty_rows`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from pactwatch import merge
 from pactwatch.context import Outcome
+from pactwatch.merge import Bodies
 from pactwatch.records import Article, Claim, Event, Treaty
-from pactwatch.store import merging
 from pactwatch.store import schema as t
+from pactwatch.store.keys import claim_merge_key, event_merge_key
+from pactwatch.store.treaty_rows import TreatyRows
 
 
-def write_outcome(conn: Connection, outcome: Outcome, origin: str | None) -> str:
+def write_outcome(conn: Connection, outcome: Outcome, origin: str | None, bodies: Bodies,
+                  treaties: TreatyRows) -> str:
     """Insert the article and fold its records into the store; returns 'stored'/'failed'."""
     _upsert_article(conn, outcome.article, origin, outcome.error)
     if not outcome.ok:
@@ -22,14 +32,14 @@ def write_outcome(conn: Connection, outcome: Outcome, origin: str | None) -> str
     ctx = outcome.context
     lock_merge_keys(conn, ctx.events, ctx.claims)
     batch = Batch()
-    batch.load(conn, t.events, {merging.event_merge_key(e) for e in ctx.events})
-    batch.load(conn, t.claims, {merging.claim_merge_key(c) for c in ctx.claims})
-    stored_ids = {event.id: save_event(conn, event, batch).id for event in ctx.events}
+    batch.load(conn, t.events, {event_merge_key(e) for e in ctx.events})
+    batch.load(conn, t.claims, {claim_merge_key(c) for c in ctx.claims})
+    stored_ids = {event.id: save_event(conn, event, batch, bodies).id for event in ctx.events}
     for claim in ctx.claims:
         save_claim(conn, _with_article(claim, ctx.article.id, stored_ids), batch)
     batch.flush(conn)
     for treaty in ctx.treaties:
-        save_treaty(conn, treaty, origin or ctx.article.id)
+        save_treaty(conn, treaty, origin or ctx.article.id, treaties)
     return "stored"
 
 
@@ -48,8 +58,7 @@ def lock_merge_keys(conn: Connection, events, claims) -> None:
     the article row is written first, which takes the database's write lock."""
     if conn.dialect.name != "postgresql":
         return
-    keys = {merging.event_merge_key(e) for e in events}
-    keys |= {merging.claim_merge_key(c) for c in claims}
+    keys = {event_merge_key(e) for e in events} | {claim_merge_key(c) for c in claims}
     for key in sorted(keys):
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": int(key[:15], 16)})
 
@@ -63,20 +72,14 @@ def _with_article(claim: Claim, article_id: str, stored_ids: dict[str, str]) -> 
     return claim.model_copy(update={"claimants": claimants, "about": about})
 
 
-def save_treaty(conn: Connection, treaty: Treaty, origin: str) -> None:
+def save_treaty(conn: Connection, treaty: Treaty, origin: str, treaties: TreatyRows) -> None:
     """Store a treaty found in the news, folded into the stored record of the same id."""
-    from pactwatch.alliances import schema as alliances
-    from pactwatch.alliances.repository import save_treaty as save_rows
-
-    query = sa.select(alliances.treaties.c.data, alliances.treaties.c.source,
-                      alliances.treaties.c.origin).where(
-        alliances.treaties.c.id == treaty.id)
-    row = conn.execute(query).first()
-    if row is None or row.source == "atop":  # ATOP rows take news evidence in save_rows
-        save_rows(conn, treaty, origin=origin, source="news")
+    row = treaties.find(conn, treaty.id)
+    if row is None or row.source == "atop":  # ATOP rows take news evidence in the registry
+        treaties.save(conn, treaty, origin, "news")
         return
-    merged = merging.merge_treaties(Treaty.model_validate(row.data), treaty)
-    save_rows(conn, merged, origin=row.origin or origin, source=row.source)
+    merged = merge.fold_treaty(Treaty.model_validate(row.data), treaty)
+    treaties.save(conn, merged, row.origin or origin, row.source)
 
 
 @dataclass
@@ -129,26 +132,37 @@ def _find_existing(table, key: str, model, accept, batch: Batch):
     return None
 
 
-def save_event(conn: Connection, event: Event, batch: Batch) -> Event:
-    """Insert ``event`` or fold it into a compatible stored event."""
-    key = merging.event_merge_key(event)
-    existing = _find_existing(t.events, key, Event,
-                              lambda old: merging.events_compatible(old, event), batch)
-    merged = merging.merge_events(existing, event) if existing else event
-    merged = merged.model_copy(update=_counts(conn, merged))
-    _replace(conn, batch, t.events, "event", merged, key, _event_columns(merged),
-             stored=_is_stored(existing, batch))
-    return merged
+@dataclass(frozen=True)
+class RecordKind:
+    """How one kind of record is keyed, folded and written."""
+
+    table: sa.Table
+    name: str                                  # ``record_kind`` in the evidence and actor rows
+    model: type
+    key: Callable[..., str]                    # the merge key
+    fold: Callable                             # (stored, new) -> merged
+    counts: tuple[str, ...]                    # the GDELT-style counts the record keeps
+    columns: Callable[..., dict]               # the query columns beside ``data``
+
+
+def save_event(conn: Connection, event: Event, batch: Batch, bodies: Bodies) -> Event:
+    """Insert ``event`` or fold it into a compatible stored event (``bodies``: the named
+    institutions two events must not disagree on)."""
+    return _save(conn, EVENTS, event, batch, lambda old: merge.events_compatible(old, event, bodies))
 
 
 def save_claim(conn: Connection, claim: Claim, batch: Batch) -> Claim:
-    key = merging.claim_merge_key(claim)
-    existing = _find_existing(t.claims, key, Claim,
-                              lambda old: merging.claims_compatible(old, claim), batch)
-    merged = merging.merge_claims(existing, claim) if existing else claim
-    merged = merged.model_copy(update={"num_articles": _counts(conn, merged)["num_articles"]})
-    columns = {"proposition": merged.proposition, "status": merged.status}
-    _replace(conn, batch, t.claims, "claim", merged, key, columns,
+    return _save(conn, CLAIMS, claim, batch, lambda old: merge.claims_compatible(old, claim))
+
+
+def _save(conn: Connection, kind: RecordKind, record, batch: Batch, accept: Callable):
+    """Queue ``record``, folded into the first compatible record under its merge key if any."""
+    key = kind.key(record)
+    existing = _find_existing(kind.table, key, kind.model, accept, batch)
+    merged = kind.fold(existing, record) if existing else record
+    counts = _counts(conn, merged)
+    merged = merged.model_copy(update={name: counts[name] for name in kind.counts})
+    _replace(conn, batch, kind.table, kind.name, merged, key, kind.columns(merged),
              stored=_is_stored(existing, batch))
     return merged
 
@@ -171,6 +185,16 @@ def _event_columns(event: Event) -> dict:
         "date_precision": event.date.precision if event.date else None,
         "location": event.location.name if event.location else None,
     }
+
+
+def _claim_columns(claim: Claim) -> dict:
+    return {"proposition": claim.proposition, "status": claim.status}
+
+
+EVENTS = RecordKind(t.events, "event", Event, event_merge_key, merge.fold_event,
+                    ("num_articles", "num_sources"), _event_columns)
+CLAIMS = RecordKind(t.claims, "claim", Claim, claim_merge_key, merge.fold_claim,
+                    ("num_articles",), _claim_columns)
 
 
 def _is_stored(existing, batch: Batch) -> bool:
