@@ -16,16 +16,17 @@ from pathlib import Path
 
 from bench_pipeline import load_articles, warm_up
 
+from pactwatch.api import resources_for
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext
-from pactwatch.pipeline import get_stage
+from pactwatch.stages import get_stage
 
 
 def timed_stages(config: Config, contexts: list[ArticleContext]) -> list[tuple[str, float]]:
     """(stage name, CPU seconds) for each stage, run over all contexts before the next starts."""
-    out = []
+    out, resources = [], resources_for(config)
     for spec in (get_stage(name) for name in config.stages):
-        fn = spec.factory(config)
+        fn = spec.factory(config, resources)
         start = time.process_time()
         contexts = list(fn(contexts)) if spec.stream else [fn(ctx) for ctx in contexts]
         out.append((spec.name, time.process_time() - start))
