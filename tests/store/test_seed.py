@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from pactwatch.alliances.reference import load_alliance_data
 from pactwatch.records import Evidence
 from pactwatch.store import seed, writer
 from pactwatch.treaties.current import load_current
@@ -16,7 +17,8 @@ def test_reseeding_keeps_news_evidence_merged_into_a_current_treaty(db):
     treaty = load_current()[0]
     news = Evidence(article_id="a" * 64, sentence=2, start=10, end=60, text="x" * 50)
     with db.transaction() as conn:
-        writer.save_treaty(conn, treaty.model_copy(update={"evidence": [news]}), "news.txt")
+        writer.save_treaty(conn, load_alliance_data(), treaty.model_copy(update={"evidence": [news]}),
+                           "news.txt")
         seed.set_meta(conn, seed.CURRENT_KEY, "an older file")
         assert seed.seed_current_treaties(conn) is True
         assert seed.seed_current_treaties(conn) is False  # same file: nothing to do

@@ -40,14 +40,18 @@ FORMAT = typer.Option(TableJson.table, "--format", "-f", help="json or table.")
 
 
 def _run(db: str, fn, *args, write: bool = False):
-    """Call ``fn(conn, *args)`` in one transaction (or a read connection); errors → exit 1."""
+    """Call ``fn(conn, ref, *args)`` in one transaction (or a read connection), ``ref`` the
+    alliance reference data loaded once for the command; errors → exit 1."""
+    from pactwatch.alliances.reference import load_alliance_data
+
     database = open_db(db)
     try:
+        ref = load_alliance_data()
         if write:
             with database.transaction() as conn:
-                return fn(conn, *args)
+                return fn(conn, ref, *args)
         with database.engine.connect() as conn:
-            return fn(conn, *args)
+            return fn(conn, ref, *args)
     except PactwatchError as exc:
         fail(exc)
     finally:

@@ -17,7 +17,6 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy.engine import Connection, Engine
 
-from pactwatch.alliances import schema as _alliance_tables  # noqa: F401 - completes metadata
 from pactwatch.config import DEFAULT_DB
 from pactwatch.context import Outcome
 from pactwatch.errors import PactwatchError
@@ -158,10 +157,10 @@ class Database:
         """Stored treaties (ATOP, the current-treaties file, news), filtered by party and date."""
         from pactwatch.alliances.repository import treaty_records
 
-        tr = _alliance_tables.treaties
+        tr = t.treaties
         query = sa.select(tr).order_by(tr.c.signed, tr.c.id)
         if actor:
-            members = _alliance_tables.treaty_members
+            members = t.treaty_members
             query = query.where(tr.c.id.in_(
                 sa.select(members.c.treaty_id).where(members.c.iso3 == actor.strip().upper())))
         for column, value, op in ((tr.c.signed, since, "__ge__"), (tr.c.signed, until, "__le__"),
@@ -174,16 +173,18 @@ class Database:
     def defenders(self, of: str, on: date):
         """The states obligated to defend ``of`` on ``on``, each with its proof."""
         from pactwatch.alliances.reasoner import defenders_of
+        from pactwatch.alliances.reference import load_alliance_data
 
         with self.engine.connect() as conn:
-            return defenders_of(conn, of, on)
+            return defenders_of(conn, load_alliance_data(), of, on)
 
     def attack(self, attacker: str, target: str, on: date):
         """Who must defend ``target`` if ``attacker`` attacks it on ``on``, with proofs."""
         from pactwatch.alliances.reasoner import attack
+        from pactwatch.alliances.reference import load_alliance_data
 
         with self.engine.connect() as conn:
-            return attack(conn, attacker, target, on)
+            return attack(conn, load_alliance_data(), attacker, target, on)
 
     def _records(self, query, model) -> Records:
         with self.engine.connect() as conn:

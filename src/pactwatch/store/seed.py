@@ -36,26 +36,26 @@ def current_digest() -> str:
 
 
 def _stored_current(conn: Connection) -> dict[str, Treaty]:
-    from pactwatch.alliances import schema as alliances
-
-    query = sa.select(alliances.treaties.c.data).where(alliances.treaties.c.source == "current")
+    query = sa.select(t.treaties.c.data).where(t.treaties.c.source == "current")
     return {row.data["id"]: Treaty.model_validate(row.data) for row in conn.execute(query)}
 
 
 def seed_current_treaties(conn: Connection) -> bool:
     """Load the current-treaties file unless this version is loaded already."""
+    from pactwatch.alliances.reference import load_alliance_data
     from pactwatch.alliances.repository import delete_source, save_treaty
     from pactwatch.treaties.current import load_current
 
     digest = current_digest()
     if get_meta(conn, CURRENT_KEY) == digest:
         return False
+    ref = load_alliance_data()
     stored = _stored_current(conn)
     delete_source(conn, "current")
     for treaty in load_current():
         if treaty.id in stored:  # the file's coding wins; news evidence and steps are kept
             treaty = merge_treaties(treaty, stored[treaty.id])
-        save_treaty(conn, treaty, origin="current_treaties.yaml", source="current")
+        save_treaty(conn, ref, treaty, origin="current_treaties.yaml", source="current")
     set_meta(conn, CURRENT_KEY, digest)
     log.info("loaded the current-treaties file into the store")
     return True

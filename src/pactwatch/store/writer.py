@@ -28,8 +28,12 @@ def write_outcome(conn: Connection, outcome: Outcome, origin: str | None) -> str
     for claim in ctx.claims:
         save_claim(conn, _with_article(claim, ctx.article.id, stored_ids), batch)
     batch.flush(conn)
-    for treaty in ctx.treaties:
-        save_treaty(conn, treaty, origin or ctx.article.id)
+    if ctx.treaties:
+        from pactwatch.alliances.reference import load_alliance_data
+
+        ref = load_alliance_data()
+        for treaty in ctx.treaties:
+            save_treaty(conn, ref, treaty, origin or ctx.article.id)
     return "stored"
 
 
@@ -63,20 +67,19 @@ def _with_article(claim: Claim, article_id: str, stored_ids: dict[str, str]) -> 
     return claim.model_copy(update={"claimants": claimants, "about": about})
 
 
-def save_treaty(conn: Connection, treaty: Treaty, origin: str) -> None:
-    """Store a treaty found in the news, folded into the stored record of the same id."""
-    from pactwatch.alliances import schema as alliances
+def save_treaty(conn: Connection, ref, treaty: Treaty, origin: str) -> None:
+    """Store a treaty found in the news, folded into the stored record of the same id
+    (``ref``: the alliance reference data, an ``AllianceData``)."""
     from pactwatch.alliances.repository import save_treaty as save_rows
 
-    query = sa.select(alliances.treaties.c.data, alliances.treaties.c.source,
-                      alliances.treaties.c.origin).where(
-        alliances.treaties.c.id == treaty.id)
+    query = sa.select(t.treaties.c.data, t.treaties.c.source, t.treaties.c.origin).where(
+        t.treaties.c.id == treaty.id)
     row = conn.execute(query).first()
     if row is None or row.source == "atop":  # ATOP rows take news evidence in save_rows
-        save_rows(conn, treaty, origin=origin, source="news")
+        save_rows(conn, ref, treaty, origin=origin, source="news")
         return
     merged = merging.merge_treaties(Treaty.model_validate(row.data), treaty)
-    save_rows(conn, merged, origin=row.origin or origin, source=row.source)
+    save_rows(conn, ref, merged, origin=row.origin or origin, source=row.source)
 
 
 @dataclass
