@@ -1,4 +1,4 @@
-"""Every environment variable and Config.extra key the code reads is documented in README.md."""
+"""Every environment variable and every Config setting the code reads is documented in README.md."""
 
 import re
 from pathlib import Path
@@ -18,7 +18,15 @@ def test_environment_variables_are_documented():
     assert sorted(n for n in names if n not in README) == []
 
 
-def test_config_extra_keys_are_documented():
-    keys = set(re.findall(r"config\.extra\.get\(\"([a-z_]+)\"", _source_text()))
-    assert keys
-    assert sorted(k for k in keys if f'"{k}"' not in README) == []
+def test_config_settings_are_documented():
+    import dataclasses
+
+    from pactwatch.config import Config, DataFiles
+
+    names = [f.name for f in dataclasses.fields(Config) if f.name != "data"]
+    names += [f"data.{f.name}" for f in dataclasses.fields(DataFiles)]
+    assert sorted(n for n in names if f"`{n}`" not in README) == []
+
+
+def test_nothing_reads_an_untyped_config_dict():
+    assert "config.extra" not in _source_text()

@@ -86,15 +86,16 @@ class Config:
     def from_mapping(cls, doc: dict, base: Path = Path("."), origin: str = "config") -> Config:
         data = doc.get("data") or {}
         _check_keys(doc, {f.name for f in fields(cls)}, origin)
+        if not isinstance(data, dict):
+            raise PactwatchError("PW043", path=origin, detail="[data] must be a table of paths")
         _check_keys(data, {f.name for f in fields(DataFiles)}, f"{origin} [data]")
         paths = {k: str((base / str(v)).resolve()) for k, v in data.items() if v is not None}
         plain = {k: v for k, v in doc.items() if k != "data"}
+        for name, value in plain.items():
+            _check_type(name, value, origin)
         if "stages" in plain:
             plain["stages"] = tuple(plain["stages"])
-        try:
-            return cls(**plain, data=DataFiles(**paths))
-        except TypeError as exc:
-            raise PactwatchError("PW043", path=origin, detail=str(exc)) from None
+        return cls(**plain, data=DataFiles(**paths))
 
 
 def _read(file: Path) -> dict:
@@ -108,6 +109,24 @@ def _read(file: Path) -> dict:
     if not isinstance(doc, dict):
         raise PactwatchError("PW043", path=file, detail="the top level is not a mapping")
     return doc
+
+
+_TYPES = {"db": str, "stages": list, "max_bytes": int, "processes": int, "batch_size": int,
+          "model": str}
+
+
+def _check_type(name: str, value, origin: str) -> None:
+    wanted = _TYPES[name]
+    ok = isinstance(value, wanted) and not isinstance(value, bool)
+    if wanted is list:
+        ok = ok and all(isinstance(v, str) for v in value)
+    elif wanted is int:
+        ok = ok and value >= 1
+    if not ok:
+        detail = f"{name} must be {'a list of stage names' if wanted is list else wanted.__name__}"
+        if wanted is int:
+            detail += " of at least 1"
+        raise PactwatchError("PW043", path=origin, detail=f"{detail}, not {value!r}")
 
 
 def _check_keys(doc: dict, known: set[str], origin: str) -> None:

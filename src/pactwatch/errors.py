@@ -42,7 +42,41 @@ CATALOGUE: dict[str, ErrorCode] = {
         ErrorCode("PW044", "stage {name!r} changed {fields}, which it does not declare it writes"),
         ErrorCode("PW050", "extraction failed for article {article}: {detail}"),
         ErrorCode("PW060", "{path}: {detail}"),
+        # any language-data file (pactwatch.datafiles), when its area has no codes of its own
+        ErrorCode("PW061", "{path}: data file not found"),
+        ErrorCode("PW062", "{path}: not a valid data file ({detail})"),
         ErrorCode("PW070", "unknown actor or country {value!r}"),
+        # treaties
+        ErrorCode("PW350", "{path}: treaty data file not found"),
+        ErrorCode("PW353", "{path}: {detail}"),
+        ErrorCode("PW354", "{path}: source id {source!r} is not in the file's sources block"),
+        # events
+        ErrorCode("PW400", "{path}: invalid event data ({detail})"),
+        ErrorCode("PW401", "{path}: invalid training sentences ({detail})"),
+        ErrorCode("PW402", "{path}: event data file not found"),
+        ErrorCode("PW411", "{path}: quad-class file not found"),
+        ErrorCode("PW412", "{path}: not a valid quad-class file ({detail})"),
+        # actors: reference data files
+        ErrorCode("PW100", "{path}: actor data file not found"),
+        ErrorCode("PW101", "{path}: not valid YAML ({detail})"),
+        ErrorCode("PW102", "{path}: expected schema {expected!r}, found {found!r}"),
+        ErrorCode("PW103", "{path}: entry {index} ({label}): {detail}"),
+        ErrorCode("PW104", "{path}: {detail}"),
+        # eval: the actor key and PLV files, PolNeAR
+        ErrorCode("PW140", "{path}: missing column(s) {columns}"),
+        ErrorCode("PW141", "{path}: line {line}: {detail}"),
+        ErrorCode("PW220", "{path}: PolNeAR file not found"),
+        ErrorCode("PW221", "{path}: line {line}: not a PolNeAR record ({detail})"),
+        # places: the gazetteer rules
+        ErrorCode("PW500", "{path}: places data file not found"),
+        ErrorCode("PW501", "{path}: not valid places data ({detail})"),
+        ErrorCode("PW502", "{path}: {section} cites source {source!r}, not in the sources block"),
+        # dates: time and quantity rules
+        ErrorCode("PW520", "{path}: time rules file not found"),
+        ErrorCode("PW521", "{path}: not valid time rules ({detail})"),
+        ErrorCode("PW530", "{path}: not valid quantity rules ({detail})"),
+        ErrorCode("PW531", "{path}: quantity rules file not found"),
+        # alliances: COW states, ATOP files, the ddyr oracle
         ErrorCode("PW300", "{path}: not a COW states file ({detail})"),
         ErrorCode("PW301", "COW code {ccode} has no ISO3 entry in cow_iso3.yaml"),
         ErrorCode("PW302",
@@ -71,6 +105,13 @@ class PactwatchError(Exception):
         self.code = code
         self.fields = fields
         super().__init__(CATALOGUE[code].format(**fields))
+
+    def __reduce__(self):  # picklable, so an error raised in a worker process reaches the parent
+        return _rebuild, (type(self), self.code, self.fields)
+
+
+def _rebuild(cls: type[PactwatchError], code: str, fields: dict) -> PactwatchError:
+    return cls(code, **fields)
 
 
 class InputError(PactwatchError):

@@ -1,10 +1,9 @@
-"""Loading the spaCy English pipeline, once, offline."""
+"""Loading the spaCy English model, offline (:class:`pactwatch.resources.Resources` keeps it)."""
 
 from __future__ import annotations
 
 import importlib
 import logging
-from functools import lru_cache
 
 from pactwatch.errors import PactwatchError
 
@@ -30,28 +29,27 @@ def load_model(name: str | None = None):
     raise PactwatchError("PW040", detail="; ".join(errors))
 
 
-def load_pipeline(name: str | None = None):
-    """The model with pactwatch's gazetteer ruler placed before ``ner``, loaded once per process:
-    ``load_pipeline()`` and ``load_pipeline(None)`` are the same call (one cache key)."""
-    return _load_pipeline(name)
+def register_extension(name: str) -> str:
+    """Declare a Doc extension attribute (``doc._.NAME``, default None) once per process: the
+    typed place where a stage keeps what it computed for a parsed document."""
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension(name):
+        Doc.set_extension(name, default=None)
+    return name
 
 
-@lru_cache(maxsize=4)
-def _load_pipeline(name: str | None):
-    nlp = load_model(name)
-    from pactwatch.places.gazetteer import add_gazetteer_ruler
-
-    add_gazetteer_ruler(nlp)
-    return nlp
+TEXT = register_extension("pw_text")
 
 
-TEXT_KEY = "pw_text"  # the key claims.spans.doc_text shares
+def set_doc_text(doc, text: str) -> None:
+    """Record the article's text on its parse (spaCy keeps the text verbatim)."""
+    doc._.pw_text = text
 
 
 def doc_text(doc) -> str:
     """``doc.text``, built once per doc: spaCy rebuilds it from every token on each access,
     which made per-mention slicing (``doc.text[a:b]``) quadratic in the article's length."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
+    if doc._.pw_text is None:
+        doc._.pw_text = doc.text
+    return doc._.pw_text

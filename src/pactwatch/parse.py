@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext, Sentence
-from pactwatch.nlp import TEXT_KEY, doc_text
+from pactwatch.nlp import doc_text, set_doc_text
 from pactwatch.stages import StageSpec
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def make_parse(config: Config, resources: Resources):
         n_process = max(1, config.processes)
         for doc, ctx in nlp.pipe(pairs, as_tuples=True, n_process=n_process,
                                  batch_size=config.batch_size):
-            doc.user_data[TEXT_KEY] = ctx.article.text  # spaCy keeps the text verbatim
+            set_doc_text(doc, ctx.article.text)
             yield ctx.with_(doc=doc, sentences=sentences_of(doc))
 
     return run

@@ -9,8 +9,10 @@ stages touch all the parts they need while it is built, before worker processes 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pactwatch.config import Config
@@ -29,6 +31,13 @@ if TYPE_CHECKING:  # the types only; the loaders are imported where each part lo
     from pactwatch.places.data import GazetteerRules
     from pactwatch.places.gazetteer import Gazetteer
     from pactwatch.treaties.resources import TreatyData
+
+
+def cache_dir() -> Path | None:
+    """Where built data (the place gazetteer) is kept between runs: ``$PACTWATCH_CACHE_DIR``
+    (empty: no cache), else ``~/.cache/pactwatch``.  The one reader of that variable."""
+    folder = os.environ.get("PACTWATCH_CACHE_DIR", str(Path.home() / ".cache" / "pactwatch"))
+    return Path(folder) if folder else None
 
 
 @dataclass(frozen=True, eq=False)
@@ -99,9 +108,10 @@ class Resources:
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
+        """The place gazetteer of this config's rules and actor data's countries."""
         from pactwatch.places.gazetteer import load_gazetteer
 
-        return load_gazetteer(self.config.data.places_rules)
+        return load_gazetteer(self.places_rules, self.actors.countries, cache_dir())
 
     # -- events --------------------------------------------------------------------------------
 

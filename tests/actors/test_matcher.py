@@ -6,16 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from pactwatch.actors import find_actors
-from pactwatch.actors.data import load_actor_data, load_file
+from pactwatch.actors import actors_in_doc
+from pactwatch.actors.data import load_file
 from pactwatch.actors.lexicon import case_ok, fold
 from pactwatch.errors import PactwatchError
 
 
 @pytest.fixture(scope="module")
-def find(nlp):
+def find(nlp, resources):
     def run(text: str, published: str | None = None):
-        actors = find_actors(nlp(text), published=published)
+        actors = actors_in_doc(nlp(text), published, resources.actor_matching)
         for a in actors:
             assert text[a.start:a.end] == a.text
         return actors
@@ -200,9 +200,9 @@ def test_published_must_be_a_date(find):
         find("Russia.", "yesterday")
 
 
-def test_loader_is_cached_and_complete():
-    data = load_actor_data()
-    assert data is load_actor_data()
+def test_loaded_once_per_resources_and_complete(resources):
+    data = resources.actors
+    assert data is resources.actors and resources.actor_matching.data is data
     assert data.country("PRK").name == "North Korea"
     assert any(t.kind == "title" for t in data.titles)
 

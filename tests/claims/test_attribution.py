@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from pactwatch.claims.attribution import attributions_in, outermost, rule_attributions
+from pactwatch.claims.attribution import attributions_in
+from pactwatch.claims.cuemodel import load_cue_model
 from pactwatch.claims.lexicon import load_lexicon, parse_lexicon
+from pactwatch.claims.rules import rule_attributions
+from pactwatch.claims.scope import outermost
 from pactwatch.errors import PactwatchError
+
+LEX, MODEL = load_lexicon(), load_cue_model()
 
 
 def _rows(nlp, text):
@@ -17,7 +22,7 @@ def _rows(nlp, text):
          "parts": [text[s:e] for s, e in a.source_parts],
          "cue": " ".join(text[s:e] for s, e in a.cue),
          "content": " … ".join(text[s:e] for s, e in a.content)}
-        for a in attributions_in(doc)
+        for a in attributions_in(doc, LEX, MODEL)
     ]
 
 
@@ -120,13 +125,13 @@ def test_headline_colon(nlp):
     """The rule reads a "Speaker: words" headline; whether a headline at the very top of an
     article is kept is the cue model's call (PolNeAR marks many of them as no attribution)."""
     text = "Stoltenberg: NATO will defend every inch of allied territory."
-    (row,) = [a for a in rule_attributions(nlp(text), load_lexicon()) if a.kind == "colon"]
+    (row,) = [a for a in rule_attributions(nlp(text), LEX) if a.kind == "colon"]
     assert text[slice(*row.source_span)] == "Stoltenberg"
     assert text[slice(*row.content_span)].startswith("NATO will defend")
 
 
 def test_colon_speaker_labels(nlp):
-    lex = load_lexicon()
+    lex = LEX
     text = "Talks resumed.\n\nGUTERRES: We will not give up on a ceasefire in the region."
     (row,) = [a for a in rule_attributions(nlp(text), lex) if a.kind == "colon"]
     assert text[slice(*row.source_span)] == "GUTERRES"
@@ -139,12 +144,12 @@ def test_colon_speaker_labels(nlp):
 def test_nested_quote_cue_is_dropped_by_outermost(nlp):
     text = "“I think the plan failed,” the senator said."
     doc = nlp(text)
-    atts = outermost(attributions_in(doc), text)
+    atts = outermost(attributions_in(doc, LEX, MODEL), text)
     assert [text[a.cue_span[0]:a.cue_span[1]] for a in atts] == ["said"]
 
 
 def test_lexicon_loads_and_rejects_bad_files():
-    lex = load_lexicon()
+    lex = LEX
     assert lex.verbs["deny"].stance == "deny" and lex.light_nouns["concern"] == "concern"
     with pytest.raises(PactwatchError, match="PW201"):
         parse_lexicon("schema: wrong\n")
@@ -211,8 +216,8 @@ def test_the_writer_is_not_a_source(nlp, text):
     from pactwatch.claims.build import keyed_attributions
 
     doc = nlp(text)
-    assert attributions_in(doc, model=False) == []
-    assert keyed_attributions(doc, load_lexicon()) == []
+    assert attributions_in(doc, LEX, None) == []
+    assert keyed_attributions(doc, LEX, MODEL) == []
 
 
 def test_as_clause_reporting(nlp):
@@ -229,10 +234,8 @@ def test_relative_clause_source_keeps_the_pronoun(nlp):
 
 def test_by_saying_takes_the_subject_of_the_main_verb(nlp):
     """The pattern (the cue model, trained on PolNeAR, may weigh "by saying" down)."""
-    from pactwatch.claims.attribution import rule_attributions
-
     text = "The minister ended the meeting by saying the talks had failed."
-    atts = [a for a in rule_attributions(nlp(text), load_lexicon())
+    atts = [a for a in rule_attributions(nlp(text), LEX)
             if text[slice(*a.cue_span)] == "saying"]
     assert atts and text[slice(*atts[0].source_span)] == "The minister"
     assert "the talks had failed" in text[slice(*atts[0].content_span)]
@@ -247,6 +250,30 @@ def test_statement_noun_takes_the_subject_of_its_verb(nlp):
 def test_headline_label_is_not_a_speaker(nlp):
     assert not [r for r in _rows(nlp, "Update: the talks have resumed in Geneva.")
                 if r["kind"] == "colon"]
+
+
+def test_the_lexicon_given_is_the_one_read(nlp):
+    """The patterns read the lexicon they are handed, never the packaged one behind it."""
+    text = "Update: the talks have resumed in Geneva."
+    labels = "headline_labels: [question, answer, update, watch,"
+    assert labels in load_lexicon_text()
+    custom = parse_lexicon(load_lexicon_text().replace(labels, "headline_labels: [question, answer, watch,"))
+    doc = nlp(text)
+    assert not [a for a in rule_attributions(doc, LEX) if a.kind == "colon"]
+    (row,) = [a for a in rule_attributions(doc, custom) if a.kind == "colon"]
+    assert text[slice(*row.source_span)] == "Update"
+
+
+def test_lexicon_loads_from_a_path_and_needs_its_function_words(tmp_path):
+    good = tmp_path / "cues.yaml"
+    good.write_text(load_lexicon_text(), encoding="utf-8")
+    loaded = load_lexicon(good)
+    assert loaded.verbs == LEX.verbs and loaded.words == LEX.words
+    text = load_lexicon_text()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text[: text.index("function_words:")], encoding="utf-8")
+    with pytest.raises(PactwatchError, match="PW201"):
+        load_lexicon(bad)
 
 
 def test_asked_participle_has_an_implicit_source(nlp):
@@ -273,15 +300,13 @@ def load_lexicon_text() -> str:
      "a former spokesman"),
 ])
 def test_inverted_subjects_the_parse_missed(nlp, text, source):
-    from pactwatch.claims.attribution import rule_attributions
-
     doc = nlp(text)
-    atts = [a for a in rule_attributions(doc, load_lexicon()) if a.kind == "verb"]
+    atts = [a for a in rule_attributions(doc, LEX) if a.kind == "verb"]
     assert atts and source in text[slice(*atts[0].source_span)]
 
 
 def test_cue_verbs_the_tagger_lemmatises_wrongly_match_by_their_form(nlp):
-    lex = load_lexicon()
+    lex = LEX
     assert lex.verb_forms["hoping"] == "hope" and lex.verb_forms["hoped"] == "hope"
     assert lex.verb_forms["denied"] == "deny" and lex.verb_forms["urging"] == "urge"
     doc = nlp("The rebels are hoping to take the airport by Friday.")
@@ -292,9 +317,9 @@ def test_cue_verbs_the_tagger_lemmatises_wrongly_match_by_their_form(nlp):
 # ---- candidates the cue model weighs (rules and generic readings, before the model) --------
 
 def _candidates(nlp, text):
-    from pactwatch.claims.attribution import verb_candidates
+    from pactwatch.claims.candidates import verb_candidates
 
-    doc, lex = nlp(text), load_lexicon()
+    doc, lex = nlp(text), LEX
     rules = rule_attributions(doc, lex, writer=True)
     return [{"kind": a.kind, "source": " … ".join(text[s:e] for s, e in a.source),
              "cue": " ".join(text[s:e] for s, e in a.cue),
@@ -425,7 +450,7 @@ def test_a_subject_the_parse_lost_before_a_bracketed_aside(nlp):
                     "."],
               lemmas=["official", "meet", "Jane", "Roe", "(", "D", ")", "say", "that", "talk",
                       "fail", "."])
-    (row,) = [a for a in rule_attributions(doc, load_lexicon()) if doc.text[slice(*a.cue[0])] == "said"]
+    (row,) = [a for a in rule_attributions(doc, LEX) if doc.text[slice(*a.cue[0])] == "said"]
     assert doc.text[slice(*row.source_span)] == "Jane Roe (D)"
     assert doc.text[slice(*row.content_span)] == "that talks failed"
 
@@ -453,7 +478,7 @@ def test_a_colon_ending_the_paragraph_introduces_the_next(nlp):
 def test_a_channel_opening_the_paragraph_the_parse_left_unattached(nlp):
     from spacy.tokens import Doc
 
-    from pactwatch.claims.attribution import verb_candidates
+    from pactwatch.claims.candidates import verb_candidates
 
     words = ["In", "a", "new", "poll", ",", "most", "voters", "back", "Roe", "."]
     doc = Doc(nlp.vocab, words=words, spaces=[True] * 3 + [False] + [True] * 4 + [False] * 2,
@@ -462,7 +487,7 @@ def test_a_channel_opening_the_paragraph_the_parse_left_unattached(nlp):
                     "punct"],
               pos=["ADP", "DET", "ADJ", "NOUN", "PUNCT", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT"],
               lemmas=["in", "a", "new", "poll", ",", "most", "voter", "back", "Roe", "."])
-    rows = [a for a in verb_candidates(doc, load_lexicon(), []) if a.kind == "learned-channel"]
+    rows = [a for a in verb_candidates(doc, LEX, []) if a.kind == "learned-channel"]
     assert [(doc.text[slice(*a.source_span)], doc.text[slice(*a.content_span)]) for a in rows] == [
         ("a new poll", "most voters back Roe")]
 

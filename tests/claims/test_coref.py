@@ -6,9 +6,13 @@ from datetime import date
 
 from pactwatch.claims.build import build_claims
 from pactwatch.claims.coref import antecedent
+from pactwatch.claims.cuemodel import load_cue_model
+from pactwatch.claims.lexicon import load_lexicon
 from pactwatch.context import ArticleContext
 from pactwatch.parse import sentences_of
 from pactwatch.records import Actor, Article
+
+LEX, MODEL = load_lexicon(), load_cue_model()
 
 
 def _actor(text: str, word: str, **codes) -> Actor:
@@ -18,7 +22,7 @@ def _actor(text: str, word: str, **codes) -> Actor:
 
 def _resolve(nlp, text: str, pronoun: str, actors: list[Actor]) -> Actor | None:
     start = text.rindex(pronoun)
-    return antecedent(nlp(text), (start, start + len(pronoun)), text, tuple(actors))
+    return antecedent(nlp(text), (start, start + len(pronoun)), text, tuple(actors), LEX)
 
 
 def test_he_takes_the_one_person_named_before(nlp):
@@ -57,5 +61,5 @@ def test_claimant_keeps_the_pronoun_as_source(nlp):
     doc = nlp(article.text)
     actors = (_actor(article.text, "Biden", person="Joe Biden", country="USA"),)
     ctx = ArticleContext(article=article, doc=doc, sentences=sentences_of(doc), actors=actors)
-    entries = [e for c in build_claims(ctx) for e in c.claimants if e.source and e.source.text == "He"]
+    entries = [e for c in build_claims(ctx, LEX, MODEL) for e in c.claimants if e.source and e.source.text == "He"]
     assert entries and all(e.actor.person == "Joe Biden" for e in entries)

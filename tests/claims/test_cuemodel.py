@@ -8,12 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pactwatch.claims.attribution import attributions_in, rule_attributions, verb_candidates
+from pactwatch.claims.attribution import attributions_in
+from pactwatch.claims.candidates import verb_candidates
 from pactwatch.claims.cuemodel import SCHEMA, CueModel, features, load_cue_model, parse_model
 from pactwatch.claims.lexicon import load_lexicon
-from pactwatch.claims.train import candidates, score
+from pactwatch.claims.rules import rule_attributions
 from pactwatch.errors import PactwatchError
 from pactwatch.eval.polnear import GoldArticle, Relation
+from pactwatch.training.claims import candidates, score
+
+LEX = load_lexicon()
 
 
 def _model(**weights: float) -> CueModel:
@@ -49,7 +53,7 @@ def test_repeated_features_count_once():
 
 def test_candidates_cover_verbs_outside_the_lexicon(nlp):
     doc = nlp("The senator denied the charges. The governor assailed the budget cuts.")
-    lex = load_lexicon()
+    lex = LEX
     rules = rule_attributions(doc, lex)
     cands = verb_candidates(doc, lex, rules)
     text = doc.text
@@ -61,33 +65,33 @@ def test_candidates_cover_verbs_outside_the_lexicon(nlp):
 
 def test_raising_verbs_have_no_source(nlp):
     doc = nlp("Sanders appears to have a slight lead in the state.")
-    cands = verb_candidates(doc, load_lexicon(), [])
+    cands = verb_candidates(doc, LEX, [])
     raising = next(c for c in cands if c.kind == "raising")
     assert raising.source == () and doc.text[slice(*raising.content_span)].startswith("Sanders")
 
 
 def test_features_name_the_cue_and_its_frame(nlp):
     doc = nlp("The ministry declined to comment on the report.")
-    cand = next(c for c in verb_candidates(doc, load_lexicon(), []) if c.kind == "learned")
-    feats = features(doc, cand, load_lexicon())
+    cand = next(c for c in verb_candidates(doc, LEX, []) if c.kind == "learned")
+    feats = features(doc, cand, LEX)
     assert "lemma=decline" in feats and "cont_root=xcomp" in feats and "src=NOUN" in feats
 
 
 def test_model_false_gives_the_rules_alone(nlp):
     doc = nlp("Lawmakers praised the deal. Critics voiced doubts about the plan, observers noted.")
-    assert attributions_in(doc, model=False) == rule_attributions(doc, load_lexicon())
+    assert attributions_in(doc, LEX, None) == rule_attributions(doc, LEX)
 
 
 def test_a_model_that_rejects_everything_keeps_the_unweighed_rules(nlp):
     doc = nlp("According to the ministry, the convoy was attacked. Officials said it burned.")
-    atts = attributions_in(doc, model=_model(**{"kind=verb": -50.0, "kind=learned": -50.0}))
+    atts = attributions_in(doc, LEX, _model(**{"kind=verb": -50.0, "kind=learned": -50.0}))
     assert [a.kind for a in atts] == ["according"]
 
 
 def test_training_labels_follow_the_scorer(nlp):
     text = "The minister said that the border would stay closed."
     gold = GoldArticle("g", text, (Relation(((0, 12),), ((13, 17),), ((18, 51),)),))
-    art = candidates(gold, nlp(text))
+    art = candidates(gold, nlp(text), LEX)
     said = [x for x in art.cands if x.att.cue_span == (13, 17)]
     assert said and said[0].label and said[0].rule
     assert not any(x.label for x in art.cands if x.att.cue_span != (13, 17))
@@ -98,7 +102,7 @@ def test_training_labels_follow_the_scorer(nlp):
 
 def _cand(nlp, text: str, cue: str):
     doc = nlp(text)
-    cands = verb_candidates(doc, load_lexicon(), rule_attributions(doc, load_lexicon(), writer=True))
+    cands = verb_candidates(doc, LEX, rule_attributions(doc, LEX, writer=True))
     rows = [c for c in cands if cue in " ".join(text[s:e] for s, e in c.cue)]
     assert rows, f"no candidate with cue {cue!r}"
     c = rows[0]
@@ -138,14 +142,14 @@ def test_participles_parsed_as_adjectives_are_candidates(nlp):
 def test_a_purpose_clause_after_an_object_is_no_candidate_content(nlp):
     text = "The navy fired two missiles to signal its resolve. The ministry declined to comment."
     doc = nlp(text)
-    cands = verb_candidates(doc, load_lexicon(), [])
+    cands = verb_candidates(doc, LEX, [])
     assert not [c for c in cands if text[slice(*c.cue_span)] == "fired"]
     assert [c for c in cands if text[slice(*c.cue_span)] == "declined" and c.kind == "learned"]
 
 
 def test_passive_with_agent_is_a_candidate(nlp):
     doc = nlp("The ceasefire proposal was rejected by the rebel commanders on Sunday.")
-    cands = verb_candidates(doc, load_lexicon(), [])
+    cands = verb_candidates(doc, LEX, [])
     row = next(c for c in cands if c.kind == "learned-passive")
     text = doc.text
     assert text[slice(*row.source_span)] == "the rebel commanders"
@@ -155,7 +159,7 @@ def test_passive_with_agent_is_a_candidate(nlp):
 
 def test_layout_features_say_where_source_and_content_lie(nlp):
     doc = nlp("“The border is closed,” the general insisted.")
-    lex = load_lexicon()
+    lex = LEX
     rules = rule_attributions(doc, lex, writer=True)
     row = next(a for a in rules if doc.text[slice(*a.cue_span)] == "insisted")
     feats = features(doc, row, lex)
@@ -167,7 +171,7 @@ def test_layout_features_say_where_source_and_content_lie(nlp):
     ("“The border is closed,” the general insisted.", "insisted", "“", "before|before"),
 ])
 def test_opening_features_give_the_contents_first_word(nlp, text, cue, first, order):
-    doc, lex = nlp(text), load_lexicon()
+    doc, lex = nlp(text), LEX
     row = next(a for a in rule_attributions(doc, lex, writer=True)
                if doc.text[slice(*a.cue_span)] == cue)
     feats = features(doc, row, lex)
@@ -179,7 +183,7 @@ def test_nouns_naming_no_one_stand_but_held_nouns_are_weighed(nlp):
     doc = nlp("Reports of troops deployed near the border alarmed Seoul. "
               "His concerns about the deal grew.")
     reject_nouns = _model(**{"kind=noun": -50.0})
-    kept = [a for a in attributions_in(doc, model=reject_nouns) if a.kind == "noun"]
-    rules = [a for a in rule_attributions(doc, load_lexicon(), writer=True) if a.kind == "noun"]
+    kept = [a for a in attributions_in(doc, LEX, reject_nouns) if a.kind == "noun"]
+    rules = [a for a in rule_attributions(doc, LEX, writer=True) if a.kind == "noun"]
     assert any(a.source for a in rules) and any(not a.source for a in rules)
     assert kept and all(not a.source for a in kept)

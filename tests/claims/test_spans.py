@@ -6,7 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pactwatch.claims.lexicon import load_lexicon
 from pactwatch.claims.spans import dateline_end, quotations, quoted_regions
+
+DATELINE = load_lexicon().dateline
 
 
 def _shown(text: str) -> list[str]:
@@ -45,13 +48,13 @@ def test_regions_are_ordered_and_stay_in_their_paragraph(text):
     ("Jane Roe - a senator - spoke", "Jane Roe - a senator - spoke"),
 ])
 def test_dateline_end(text, rest):
-    assert text[dateline_end(text, 0):] == rest
+    assert text[dateline_end(text, 0, DATELINE):] == rest
 
 
 @given(st.text(alphabet="AB ab()—-,.\n", max_size=40), st.integers(0, 40))
 def test_dateline_end_stays_in_the_text(text, lo):
     lo = min(lo, len(text))
-    assert lo <= dateline_end(text, lo) <= len(text)
+    assert lo <= dateline_end(text, lo, DATELINE) <= len(text)
 
 
 def test_a_nested_quotation_closing_with_doubled_marks():

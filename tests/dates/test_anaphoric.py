@@ -15,6 +15,11 @@ from pactwatch.dates.stage import STAGE
 from pactwatch.records import Article, DateValue
 
 
+@pytest.fixture(scope="module")
+def rules(resources):
+    return resources.time_rules
+
+
 def dv(value: str, precision: str = "day") -> DateValue:
     return DateValue(value=date.fromisoformat(value), precision=precision)
 
@@ -27,9 +32,9 @@ def dv(value: str, precision: str = "day") -> DateValue:
     ("a month later", dv("2022-01-31"), dv("2022-02-01", "month")),
     ("a year later", dv("2022-06-01", "month"), dv("2023-01-01", "year")),
 ])
-def test_shift_from_the_anchor(text, anchor, expected):
-    assert is_anaphoric(text)
-    assert resolve_anaphoric(text, anchor) == expected
+def test_shift_from_the_anchor(rules, text, anchor, expected):
+    assert is_anaphoric(text, rules)
+    assert resolve_anaphoric(text, anchor, rules) == expected
 
 
 @pytest.mark.parametrize(("text", "anchor"), [
@@ -38,26 +43,26 @@ def test_shift_from_the_anchor(text, anchor, expected):
     ("a week later", dv("2022-03-08", "published")),
     ("some days later", dv("2022-03-08")),          # no count
 ])
-def test_unresolved_without_a_reliable_anchor(text, anchor):
-    assert resolve_anaphoric(text, anchor) is None
+def test_unresolved_without_a_reliable_anchor(rules, text, anchor):
+    assert resolve_anaphoric(text, anchor, rules) is None
 
 
-def test_publication_relative_forms_are_not_anaphoric():
-    assert not is_anaphoric("two days ago") and not is_anaphoric("yesterday")
-    assert resolve("two days ago", date(2022, 3, 8)) == dv("2022-03-06")
-    assert resolve("two days later", date(2022, 3, 8)) is None
+def test_publication_relative_forms_are_not_anaphoric(rules):
+    assert not is_anaphoric("two days ago", rules) and not is_anaphoric("yesterday", rules)
+    assert resolve("two days ago", date(2022, 3, 8), rules) == dv("2022-03-06")
+    assert resolve("two days later", date(2022, 3, 8), rules) is None
 
 
 @given(st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 1, 1)), st.integers(1, 30))
-def test_days_later_then_earlier_is_identity(day, n):
-    later = resolve_anaphoric(f"{n} days later", DateValue(value=day, precision="day"))
+def test_days_later_then_earlier_is_identity(rules, day, n):
+    later = resolve_anaphoric(f"{n} days later", DateValue(value=day, precision="day"), rules)
     assert later.value == day + timedelta(days=n)
-    assert resolve_anaphoric(f"{n} days earlier", later).value == day
+    assert resolve_anaphoric(f"{n} days earlier", later, rules).value == day
 
 
 @pytest.fixture(scope="module")
-def times(nlp):
-    stage = STAGE.factory(Config())
+def times(nlp, resources):
+    stage = STAGE.factory(Config(), resources)
 
     def run(text: str):
         article = Article.from_text(text, published=date(2023, 9, 15))

@@ -9,7 +9,6 @@ import pytest
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext
 from pactwatch.dates.attach import attached_times
-from pactwatch.dates.data import load_time_rules
 from pactwatch.dates.stage import STAGE
 from pactwatch.records import Article
 
@@ -17,8 +16,8 @@ PUB = date(2023, 5, 12)
 
 
 @pytest.fixture(scope="module")
-def dated(nlp):
-    stage, rules = STAGE.factory(Config()), load_time_rules().attachment
+def dated(nlp, resources):
+    stage, rules = STAGE.factory(Config(), resources), resources.time_rules.attachment
 
     def run(text: str, trigger: str, pred: str | None = None) -> str | None:
         article = Article.from_text(text, published=PUB)

@@ -15,6 +15,11 @@ ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", 
 TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
+@pytest.fixture(scope="module")
+def rules(resources):
+    return resources.quantity_rules
+
+
 def below_thousand(n: int, joiner: str) -> str:
     hundreds, rest = divmod(n, 100)
     words = [f"{ONES[hundreds]} hundred"] if hundreds else []
@@ -36,22 +41,22 @@ def to_words(n: int, joiner: str = "") -> str:
 
 
 @given(st.integers(min_value=0, max_value=999_999), st.sampled_from(["", "and"]))
-def test_words_parse_back(n, joiner):
-    assert parse_number(to_words(n, joiner)) == n
+def test_words_parse_back(rules, n, joiner):
+    assert parse_number(to_words(n, joiner), rules) == n
 
 
 @given(st.integers(min_value=0, max_value=10**12))
-def test_numerals_with_separators_parse_back(n):
-    assert parse_number(f"{n:,}") == n
-    assert parse_number(str(n)) == n
+def test_numerals_with_separators_parse_back(rules, n):
+    assert parse_number(f"{n:,}", rules) == n
+    assert parse_number(str(n), rules) == n
 
 
 @pytest.mark.parametrize(("text", "value"), [
     ("1.5 million", 1_500_000), ("ten thousand", 10_000), ("12", 12), ("a dozen", 12),
     ("twenty-five", 25), ("10,00", None), ("several", None),
 ])
-def test_parse_examples(text, value):
-    assert parse_number(text) == value
+def test_parse_examples(rules, text, value):
+    assert parse_number(text, rules) == value
 
 
 def q(value: float, unit: str, lower: bool = False) -> Quantity:
@@ -72,12 +77,12 @@ def q(value: float, unit: str, lower: bool = False) -> Quantity:
     ("Two hundred and fifty troops and twenty-five tanks.", [q(250, "troops"), q(25, "tanks")]),
     ("One of the soldiers said 45% of people agreed in 2023.", []),
 ])
-def test_find_quantities(nlp, sentence, expected):
-    assert [m.quantity for m in find_quantities(nlp(sentence))] == expected
+def test_find_quantities(nlp, rules, sentence, expected):
+    assert [m.quantity for m in find_quantities(nlp(sentence), rules)] == expected
 
 
-def test_mention_offsets_and_noun(nlp):
+def test_mention_offsets_and_noun(nlp, rules):
     doc = nlp("Officials said about 10,000 North Korean troops had arrived.")
-    [mention] = find_quantities(doc)
+    [mention] = find_quantities(doc, rules)
     assert doc.text[mention.start:mention.end] == mention.text == "10,000"
     assert mention.noun == "troop" and doc.text[mention.noun_start:].startswith("troops")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from pactwatch.events.detect import detect
-from pactwatch.events.lexicon import load_lexicon
 
 
 @pytest.fixture(scope="session")
-def lex():
-    return load_lexicon()
+def lex(resources):
+    """The event lexicon of the default resources."""
+    return resources.events
 
 
 @pytest.fixture(scope="session")

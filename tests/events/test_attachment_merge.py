@@ -19,8 +19,8 @@ TEXT = ("The accord takes effect after it was approved by the Iranian parliament
 
 
 @pytest.fixture(scope="module")
-def events():
-    outcome = Pipeline(Config(stages=STAGES)).run_one(Article.from_text(TEXT, published=date(2023, 8, 9)))
+def events(resources):
+    outcome = Pipeline(Config(stages=STAGES), resources).run_one(Article.from_text(TEXT, published=date(2023, 8, 9)))
     assert outcome.ok, outcome.error
     return outcome.context.events
 

@@ -4,6 +4,7 @@ import pytest
 
 from pactwatch.errors import PactwatchError
 from pactwatch.events.lexicon import data_dir, load_lexicon
+from pactwatch.events.quad import penta_data
 from pactwatch.records import PLOVER_TYPES
 
 
@@ -38,3 +39,18 @@ def test_bad_data_file_raises_a_coded_error(tmp_path: Path):
     with pytest.raises(PactwatchError) as info:
         load_lexicon(str(tmp_path))
     assert info.value.code == "PW400"
+
+
+def test_missing_data_file_raises_a_coded_error(tmp_path: Path):
+    (tmp_path / "lexicon.yaml").write_text((data_dir() / "lexicon.yaml").read_text(encoding="utf-8"),
+                                           encoding="utf-8")
+    with pytest.raises(PactwatchError) as info:
+        load_lexicon(tmp_path)
+    assert info.value.code == "PW402" and "frames.yaml" in str(info.value)
+
+
+def test_quad_classes_come_from_the_file_given(tmp_path: Path):
+    assert penta_data().verbal("THREATEN") and not penta_data().verbal("ASSAULT")
+    with pytest.raises(PactwatchError) as info:
+        penta_data(tmp_path / "penta.yaml")
+    assert info.value.code == "PW411"

@@ -18,8 +18,8 @@ STAGES = ("pactwatch.parse.v1", "pactwatch.actors.v1", "pactwatch.time.v1", "pac
 
 
 @pytest.fixture(scope="module")
-def seed(example_article):
-    outcome = Pipeline(Config(stages=STAGES)).run_one(Article.from_text(example_article, published=date(2024, 11, 6)))
+def seed(example_article, resources):
+    outcome = Pipeline(Config(stages=STAGES), resources).run_one(Article.from_text(example_article, published=date(2024, 11, 6)))
     assert outcome.ok, outcome.error
     return outcome.context
 
@@ -66,6 +66,6 @@ def test_far_fewer_events_than_sentences_after_merge(seed):
     assert 4 <= len(merged) < len(seed.sentences) / 2
 
 
-def test_ids_are_deterministic(seed, example_article):
-    again = Pipeline(Config(stages=STAGES)).run_one(Article.from_text(example_article, published=date(2024, 11, 6)))
+def test_ids_are_deterministic(seed, example_article, resources):
+    again = Pipeline(Config(stages=STAGES), resources).run_one(Article.from_text(example_article, published=date(2024, 11, 6)))
     assert [e.id for e in again.context.events] == [e.id for e in seed.events]

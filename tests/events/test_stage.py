@@ -4,7 +4,7 @@ from datetime import date
 
 import yaml
 
-from pactwatch.api import extract, get_pipeline
+from pactwatch.api import extract, pipeline_for
 from pactwatch.config import Config
 from pactwatch.places.data import default_path
 
@@ -12,8 +12,8 @@ TEXT = "Russian forces shelled villages in the Kursk region on Tuesday."
 
 
 def test_a_config_with_other_data_files_is_another_pipeline():
-    other = Config(extra={"places_rules": str(default_path())})
-    assert other != Config() and get_pipeline(other) is not get_pipeline(Config())
+    other = Config().with_data(places_rules=str(default_path()))
+    assert other != Config() and pipeline_for(other) is not pipeline_for(Config())
 
 
 def test_event_locatives_come_from_the_configured_gazetteer_rules(tmp_path):
@@ -24,6 +24,6 @@ def test_event_locatives_come_from_the_configured_gazetteer_rules(tmp_path):
     published = date(2024, 8, 15)
     default = [e.location for e in extract(TEXT, published).events]
     narrowed = [e.location for e in extract(TEXT, published,
-                                            config=Config(extra={"places_rules": str(file)})).events]
+                                            config=Config().with_data(places_rules=str(file))).events]
     assert any(p is not None and p.admin1 for p in default)
     assert narrowed and all(p is None for p in narrowed)

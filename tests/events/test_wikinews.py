@@ -95,7 +95,7 @@ def test_the_convicted_is_not_the_one_who_convicts(sentence_of, lex):
     assert not [c for c in coded(sent, lex) if c[0] == "SANCTION" and "Rittenhouse" in c[1]]
 
 
-def test_a_dateline_year_is_not_the_size_of_a_bombing(articles, nlp, lex):
+def test_a_dateline_year_is_not_the_size_of_a_bombing(articles, nlp, lex, resources):
     from pactwatch.dates.quantities import find_quantities
     from pactwatch.events.build import event_quantity
     from pactwatch.events.detect import detect
@@ -103,7 +103,7 @@ def test_a_dateline_year_is_not_the_size_of_a_bombing(articles, nlp, lex):
     text = next(t for title, t in articles.items() if "Bombs kill at least 20 at cathedral" in title)
     doc = nlp(text)
     bombing = next(d for s in doc.sents for d in detect(s, lex, (), keep_unresolved=True) if d.type == "ASSAULT")
-    quantity = event_quantity(bombing, find_quantities(doc))
+    quantity = event_quantity(bombing, find_quantities(doc, resources.quantity_rules))
     assert quantity is None or quantity.value < 1000
 
 

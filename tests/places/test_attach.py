@@ -9,14 +9,13 @@ import pytest
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext
 from pactwatch.places.attach import event_location
-from pactwatch.places.data import load_rules
 from pactwatch.places.stage import STAGE
 from pactwatch.records import Article
 
 
 @pytest.fixture(scope="module")
-def located(nlp):
-    stage, rules = STAGE.factory(Config()), load_rules().event_locatives
+def located(nlp, resources):
+    stage, rules = STAGE.factory(Config(), resources), resources.places_rules.event_locatives
 
     def run(text: str, trigger: str, kind: str = "MOBILIZE", pred: str | None = None):
         article = Article.from_text(text, published=date(2023, 5, 12))
@@ -46,11 +45,12 @@ def test_event_location(located, text, trigger, kind, expected):
     assert located(text, trigger, kind) == expected
 
 
-def test_located_region_has_code_and_coordinates(nlp):
+def test_located_region_has_code_and_coordinates(nlp, resources):
     text = "Officials said 3,000 troops were deployed in Russia's Belgorod region."
     article = Article.from_text(text, published=date(2023, 5, 12))
-    ctx = STAGE.factory(Config())(ArticleContext(article=article, doc=nlp(article.text)))
+    ctx = STAGE.factory(Config(), resources)(ArticleContext(article=article, doc=nlp(article.text)))
     tok = next(t for t in ctx.doc if t.text == "deployed")
-    place = event_location(tok, None, None, "MOBILIZE", ctx.places, load_rules().event_locatives)
+    place = event_location(tok, None, None, "MOBILIZE", ctx.places,
+                           resources.places_rules.event_locatives)
     assert place.country == "RUS" and place.admin1 and place.admin1.code == "RU-BEL"
     assert place.lat is not None and place.lon is not None

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pactwatch.errors import PactwatchError
 from pactwatch.places.data import load_rules
-from pactwatch.places.gazetteer import fold, load_gazetteer
+from pactwatch.places.gazetteer import cache_file, fold, load_gazetteer
 from pactwatch.places.resolve import Clues, resolve_name
 
 
 @pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
+def gaz(resources):
+    return resources.gazetteer
 
 
 def where(entry) -> tuple:
@@ -90,16 +92,21 @@ def test_rules_errors(tmp_path):
         load_rules(str(bad))
 
 
-def test_build_cache_round_trip(gaz, tmp_path, monkeypatch):
+def test_build_cache_round_trip(gaz, resources, tmp_path, monkeypatch):
     from pactwatch.places import gazetteer as module
+    from pactwatch.resources import cache_dir
 
     monkeypatch.setenv("PACTWATCH_CACHE_DIR", str(tmp_path))
-    path = module._cache_file(None)
+    countries = resources.actors.countries
+    path = cache_file(cache_dir(), gaz.rules, countries)
     assert path.parent == tmp_path
     module._write_cache(path, gaz)
     again = module._read_cache(path)
     assert again.ruler_names == gaz.ruler_names and again.lookup("Kursk") == gaz.lookup("Kursk")
+    assert load_gazetteer(gaz.rules, countries, tmp_path).ruler_names == gaz.ruler_names
     path.write_bytes(b"not a pickle")
     assert module._read_cache(path) is None  # a broken cache is rebuilt, not fatal
     monkeypatch.setenv("PACTWATCH_CACHE_DIR", "")
-    assert module._cache_file(None) is None
+    assert cache_dir() is None and cache_file(cache_dir(), gaz.rules, countries) is None
+    monkeypatch.delenv("PACTWATCH_CACHE_DIR")
+    assert cache_dir() == Path.home() / ".cache" / "pactwatch"

@@ -30,8 +30,8 @@ def sentence(shared):
 
 
 @pytest.fixture(scope="module")
-def places(nlp):
-    stage = STAGE.factory(Config())
+def places(nlp, resources):
+    stage = STAGE.factory(Config(), resources)
 
     def run(text: str) -> list[tuple]:
         ctx = stage(ArticleContext(article=Article.from_text(text), doc=nlp(text)))
@@ -98,9 +98,34 @@ def test_ruler_marks_its_entities(nlp):
     assert [(e.text, e.ent_id_) for e in doc.ents] == [("Belgorod", PATTERN_ID)]
 
 
-def test_offsets_and_no_doc(places):
+def test_offsets_and_no_doc(places, resources):
     text = "Fighting continued in Donetsk Oblast and Kharkiv."
     assert places(text) == [("Donetsk Oblast", "UKR", "UA-14", "Donetsk Oblast"),
                             ("Kharkiv", "UKR", "UA-63", "Kharkiv")]
     ctx = ArticleContext(article=Article.from_text(text))
-    assert STAGE.factory(Config())(ctx).places == ()
+    assert STAGE.factory(Config(), resources)(ctx).places == ()
+
+
+def test_a_custom_gazetteer_rules_file_shapes_ruler_and_stage(tmp_path, monkeypatch, nlp, places):
+    """Config.with_data(places_rules=FILE): one more name kept out of the ruler ("Belgorod") is
+    neither labelled by the parser's ruler nor resolved by the stage without a locative word."""
+    import yaml
+
+    from pactwatch.places.data import default_path
+    from pactwatch.resources import Resources
+
+    doc = yaml.safe_load(default_path().read_text(encoding="utf-8"))
+    doc["not_in_ruler"].append({"source": doc["sources"][0]["id"], "names": ["Belgorod"]})
+    rules = tmp_path / "gazetteer.yaml"
+    rules.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    monkeypatch.setenv("PACTWATCH_CACHE_DIR", str(tmp_path / "cache"))
+    custom = Resources.build(Config().with_data(places_rules=str(rules)))
+    text = "Shelling hit Belgorod overnight."
+
+    assert "Belgorod" in custom.places_rules.excluded() and "Belgorod" not in custom.gazetteer.ruler_names
+    assert [e.text for e in nlp(text).ents if e.ent_id_ == PATTERN_ID] == ["Belgorod"]
+    assert not [e for e in custom.nlp(text).ents if e.ent_id_ == PATTERN_ID]
+    assert [p[3] for p in places(text)] == ["Belgorod"]
+    ctx = ArticleContext(article=Article.from_text(text), doc=custom.nlp(text))
+    assert STAGE.factory(Config(), custom)(ctx).places == ()
+    assert list((tmp_path / "cache").glob("gazetteer-*.pickle"))  # built once, kept in the folder

@@ -8,14 +8,14 @@ import pytest
 
 from pactwatch.alliances.reference import load_alliance_data
 from pactwatch.errors import PactwatchError
-from pactwatch.treaties.current import current_file, load_current, read_current
+from pactwatch.treaties.current import load_current, read_current
 
 ORDER = {"signed": 0, "lower_house": 1, "upper_house": 1, "head_of_state": 1, "exchange": 2,
          "in_force": 3}
 
 
 def test_file_validates_and_every_entry_cites_a_source():
-    data = current_file()
+    data = read_current()
     assert len(data.treaties) >= 10
     assert all(t.sources for t in data.treaties)
 
@@ -28,7 +28,7 @@ def test_parties_are_iso3_codes_known_to_the_registry():
 
 
 def test_dates_are_ordered_signed_then_steps_then_in_force():
-    for t in current_file().treaties:
+    for t in read_current().treaties:
         steps = sorted(t.ratification, key=lambda s: s.date.value)
         for s in steps:
             assert t.signed.value <= s.date.value, (t.id, s)

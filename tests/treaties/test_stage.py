@@ -5,18 +5,22 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import yaml
 
 from pactwatch.config import Config
 from pactwatch.pipeline import Pipeline
 from pactwatch.records import Article
+from pactwatch.resources import Resources
+from pactwatch.treaties.data import data_path
+from pactwatch.treaties.mentions import extract_treaties
 
 STAGES = ("pactwatch.parse.v1", "pactwatch.actors.v1", "pactwatch.time.v1",
           "pactwatch.treaties.v1")
 
 
 @pytest.fixture(scope="module")
-def pipeline(nlp):
-    return Pipeline(Config(stages=STAGES))
+def pipeline(resources):
+    return Pipeline(Config(stages=STAGES), resources)
 
 
 def treaties(pipeline, text: str, published: date):
@@ -77,3 +81,46 @@ def test_unknown_pact_from_clause_description(pipeline):
 def test_no_treaty_no_record(pipeline):
     text = "North Korea fired two short-range ballistic missiles into the sea on Tuesday."
     assert treaties(pipeline, text, date(2024, 11, 5)) == ()
+
+
+# -- the treaty data a run is given -----------------------------------------------------------
+COVENANT = "Armenia and Iran signed a friendship covenant in Yerevan on Tuesday."
+CURRENT = """\
+schema: pactwatch.treaties.current.v1
+sources: [{id: s1, cite: A test entry, url: "https://example.org/covenant"}]
+treaties:
+  - id: arm-irn-2026
+    name: Armenia-Iran Friendship Covenant
+    aliases: [friendship covenant]
+    parties: [ARM, IRN]
+    signed: {value: 2026-03-03, precision: day}
+    obligations: [{type: consultation, mutual: true}]
+    status: signed
+    sources: [s1]
+"""
+
+
+@pytest.fixture(scope="module")
+def covenant(resources):
+    """The covenant sentence through parse, actors and time (everything the treaties stage reads)."""
+    outcome = Pipeline(Config(stages=STAGES[:-1]), resources).run_one(
+        Article.from_text(COVENANT, published=date(2026, 3, 4)))
+    assert outcome.ok, outcome.error
+    return outcome.context
+
+
+def _own_files(tmp_path) -> Config:
+    cues = yaml.safe_load(data_path("treaty_cues.yaml").read_text(encoding="utf-8"))
+    cues["mentions"].append("friendship covenant")
+    (tmp_path / "cues.yaml").write_text(yaml.safe_dump(cues, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "current.yaml").write_text(CURRENT, encoding="utf-8")
+    return Config().with_data(treaty_cues=str(tmp_path / "cues.yaml"),
+                              current_treaties=str(tmp_path / "current.yaml"))
+
+
+def test_treaty_files_named_in_the_config_reach_extraction(covenant, resources, tmp_path):
+    assert extract_treaties(covenant, resources.treaties) == []
+    (t,) = extract_treaties(covenant, Resources.build(_own_files(tmp_path)).treaties)
+    assert t.id == "arm-irn-2026" and t.name == "Armenia-Iran Friendship Covenant"
+    consult = {(o.from_, o.to) for o in t.obligations if o.type == "consultation"}
+    assert consult == {("ARM", "IRN"), ("IRN", "ARM")}

@@ -1,8 +1,9 @@
-"""Actor reference data: pydantic models for each YAML kind and a cached loader.
+"""Actor reference data: pydantic models for each YAML kind and their loader.
 
 Every file under ``pactwatch/data/actors/`` is shaped ``{schema, sources, entries}``
 (see the actor data schema).  :func:`load_actor_data` validates each file against
-its model and raises :class:`PactwatchError` naming the file and the bad entry.
+its model (through :func:`pactwatch.datafiles.load_validated`) and raises
+:class:`PactwatchError` naming the file and the bad entry.
 """
 
 from __future__ import annotations
@@ -12,24 +13,16 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Generic, Literal, TypeVar
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from pactwatch import errors
+from pactwatch.datafiles import entry_label, load_validated
 from pactwatch.errors import PactwatchError
 
 log = logging.getLogger(__name__)
 
-errors.define("PW100", "{path}: actor data file not found")
-errors.define("PW101", "{path}: not valid YAML ({detail})")
-errors.define("PW102", "{path}: expected schema {expected!r}, found {found!r}")
-errors.define("PW103", "{path}: entry {index} ({label}): {detail}")
-errors.define("PW104", "{path}: {detail}")
-
 ISO3 = r"^[A-Z]{3}$"
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Model(BaseModel):
@@ -179,6 +172,8 @@ class Title(Model):
         return names
 
 
+E = TypeVar("E", bound=Model)
+
 KINDS: dict[str, type[Model]] = {
     "countries": Country,
     "organisations": Organisation,
@@ -218,76 +213,51 @@ class ActorData:
                 if (a.name, a.country) in dated and a.person is None else a for a in actors]
 
 
-def _label(raw: Any) -> str:
-    if not isinstance(raw, dict):
-        return repr(raw)[:40]
-    for key in ("iso3", "code", "person", "name", "names"):
-        if key in raw:
-            return f"{key}={raw[key]!r}"[:60]
-    return "?"
+class ActorFile(BaseModel, Generic[E]):
+    """One actor data file: ``{schema, sources, entries}``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    schema_: str = Field(alias="schema")
+    sources: list[Source] | None = None
+    entries: list[E]
+
+    def source_ids(self) -> set[str]:
+        return {s.id for s in self.sources or ()}
 
 
-def _read_yaml(path: Path) -> dict:
-    if not path.is_file():
-        raise PactwatchError("PW100", path=path)
-    try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
-    except yaml.YAMLError as exc:
-        raise PactwatchError("PW101", path=path, detail=str(exc).splitlines()[0]) from None
-    if not isinstance(doc, dict):
-        raise PactwatchError("PW104", path=path, detail="top level must be a mapping")
-    return doc
-
-
-def _sources(path: Path, doc: dict) -> set[str]:
-    try:
-        sources = [Source.model_validate(s) for s in doc.get("sources") or []]
-    except ValidationError as exc:
-        raise PactwatchError("PW104", path=path, detail=f"bad sources block: {exc.errors()[0]['msg']}") from None
-    return {s.id for s in sources}
-
-
-def _entry(path: Path, model: type[Model], index: int, raw: Any, source_ids: set[str]) -> Model:
-    try:
-        entry = model.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise PactwatchError("PW103", path=path, index=index, label=_label(raw),
-                             detail=f"{where}: {first['msg']}") from None
-    _check_source(path, index, raw, entry, source_ids)
-    return entry
-
-
-def _check_source(path: Path, index: int, raw: Any, entry: Model, ids: set[str]) -> None:
-    """A source field naming a source id (not a URL) must be declared in the sources block."""
+def _cited(entry: Model) -> list[str | None]:
+    """The source fields of an entry, its roles' and its dated sectors'."""
     cited = [getattr(entry, "source", None)]
     cited += [r.source for r in getattr(entry, "roles", [])]
-    cited += [p.source for p in getattr(entry, "sectors", [])]
-    for src in cited:
-        if src and "://" not in src and src not in ids:
-            raise PactwatchError("PW103", path=path, index=index, label=_label(raw),
-                                 detail=f"source {src!r} is not in the sources block")
+    return cited + [p.source for p in getattr(entry, "sectors", [])]
+
+
+def _check_sources(path: Path, loaded: ActorFile) -> None:
+    """A source field naming a source id (not a URL) must be declared in the sources block."""
+    ids = loaded.source_ids()
+    for index, entry in enumerate(loaded.entries):
+        for src in _cited(entry):
+            if src and "://" not in src and src not in ids:
+                raise PactwatchError("PW103", path=path, index=index,
+                                     label=entry_label(entry.model_dump(by_alias=True)),
+                                     detail=f"source {src!r} is not in the sources block")
 
 
 def load_file(path: Path, kind: str) -> tuple[Model, ...]:
     """Validate one actor data file of ``kind``; raise PactwatchError naming file and entry."""
-    doc = _read_yaml(path)
-    expected = f"pactwatch.actors.{kind}.v1"
-    if doc.get("schema") != expected:
-        raise PactwatchError("PW102", path=path, expected=expected, found=doc.get("schema"))
-    ids = _sources(path, doc)
-    entries = doc.get("entries")
-    if not isinstance(entries, list):
-        raise PactwatchError("PW104", path=path, detail="'entries' must be a list")
-    return tuple(_entry(path, KINDS[kind], i, raw, ids) for i, raw in enumerate(entries))
+    loaded = load_validated(path, ActorFile[KINDS[kind]], schema=f"pactwatch.actors.{kind}.v1",
+                            missing="PW100", syntax="PW101", wrong_schema="PW102", entry="PW103",
+                            invalid="PW104")
+    _check_sources(Path(path), loaded)
+    return tuple(loaded.entries)
 
 
 def default_folder() -> Path:
     return Path(str(resources.files("pactwatch") / "data" / "actors"))
 
 
-def load_actor_data(folder: str | None = None) -> ActorData:
+def load_actor_data(folder: str | Path | None = None) -> ActorData:
     """Load and validate every actor file of ``folder`` (default: the packaged data)."""
     base = Path(folder) if folder else default_folder()
     loaded = {kind: load_file(base / f"{kind}.yaml", kind) for kind in KINDS}

@@ -22,8 +22,9 @@ from typing import Literal, NamedTuple
 from pydantic import Field
 
 from pactwatch.alliances.cow import Frozen, Source
+from pactwatch.datafiles import load_validated
 from pactwatch.errors import PactwatchError
-from pactwatch.treaties.data import data_path, load_model
+from pactwatch.treaties.data import INVALID, MISSING, data_path
 
 ATOP_TYPES = ("defense", "offense", "neutral", "nonagg", "consul")
 FILES = {"alliances": "atop5_1a.csv", "phases": "atop5_1aph.csv", "members": "atop5_1m.csv"}
@@ -52,7 +53,8 @@ class ConditionsFile(Frozen):
 
 def load_conditions(path: Path = CONDITIONS_PATH) -> ConditionsFile:
     """The ATOP variable → obligation/condition vocabulary (data/treaties/atop_conditions.yaml)."""
-    return load_model(Path(path), ConditionsFile, "pactwatch.treaties.atop_conditions.v1")
+    return load_validated(Path(path), ConditionsFile, missing=MISSING, invalid=INVALID,
+                          schema="pactwatch.treaties.atop_conditions.v1")
 
 
 class AtopAlliance(Frozen):

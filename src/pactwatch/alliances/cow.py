@@ -16,8 +16,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pactwatch.datafiles import load_validated
 from pactwatch.errors import PactwatchError
-from pactwatch.treaties.data import data_path, load_model
+from pactwatch.treaties.data import INVALID, MISSING, data_path
 
 ISO_RULES = ("current", "continuing", "iso3166-3", "user-assigned", "pseudo")
 
@@ -94,7 +95,8 @@ ISO_MAP_PATH = data_path("cow_iso3.yaml")
 
 def load_iso_map(path: Path = ISO_MAP_PATH) -> IsoMapFile:
     """The validated COW ↔ ISO3 data file (by default the one shipped with pactwatch)."""
-    data = load_model(Path(path), IsoMapFile, "pactwatch.treaties.cow_iso3.v1")
+    data = load_validated(Path(path), IsoMapFile, missing=MISSING, invalid=INVALID,
+                          schema="pactwatch.treaties.cow_iso3.v1")
     bad = [e.ccode for e in data.states if e.rule not in ISO_RULES]
     if bad:
         raise PactwatchError("PW353", path=path, detail=f"unknown rule for COW codes {bad}")

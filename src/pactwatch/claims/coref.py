@@ -9,15 +9,13 @@ The source span stays the pronoun; only the actor changes.
 
 from __future__ import annotations
 
+from pactwatch.claims.lexicon import Lexicon
 from pactwatch.claims.spans import CharSpan
 from pactwatch.records import Actor
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"they", "them"})
 
-
-def _compatible(pronoun: str, actor: Actor) -> bool:
-    if pronoun in PERSON_PRONOUNS:
+def _compatible(pronoun: str, actor: Actor, lex: Lexicon) -> bool:
+    if pronoun in lex.words.person_pronouns:
         return actor.person is not None
     return actor.person is None and (actor.country is not None or actor.sector is not None)
 
@@ -34,13 +32,14 @@ def window_start(doc, at: int) -> int:
     return starts[-2] if len(starts) >= 2 else 0
 
 
-def antecedent(doc, source: CharSpan, text: str, actors: tuple[Actor, ...]) -> Actor | None:
+def antecedent(doc, source: CharSpan, text: str, actors: tuple[Actor, ...],
+               lex: Lexicon) -> Actor | None:
     """The actor a pronoun source refers to, when unambiguous."""
     pronoun = text[source[0]:source[1]].strip().lower()
-    if pronoun not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+    if pronoun not in lex.words.person_pronouns | lex.words.group_pronouns:
         return None
     before = [a for a in actors if a.start is not None and a.end is not None
-              and a.end <= source[0] and _compatible(pronoun, a)]
+              and a.end <= source[0] and _compatible(pronoun, a, lex)]
     if not before:
         return None
     lo = window_start(doc, source[0])

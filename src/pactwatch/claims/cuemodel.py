@@ -1,36 +1,33 @@
 """The learned cue model: a logistic regression that weighs attribution candidates.
 
-The rules of :mod:`pactwatch.claims.attribution` find the cues of the lexicon; news reports many
+The rules of :mod:`pactwatch.claims.rules` find the cues of the lexicon; news reports many
 more ("X showed …", "X defended …", "X is eyeing …").  Every verb of the parse is a candidate
 relation (its subject as source, its clause, object or prepositional object as content); the
 model gives each candidate — and each rule match — a probability of being a real attribution
 from features of the parse (lemma, tag, dependency, the source's and content's shape).  The
 weights live in ``data/claims/cue_model.json`` (plain JSON, no pickle); they are trained on the
-PolNeAR train parts by ``python -m pactwatch.claims.train`` and never on its dev or test split.
+PolNeAR train parts by ``python -m pactwatch.training.claims`` and never on its dev or test split.
 """
 
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from pactwatch import errors
 from pactwatch.claims.lexicon import Lexicon
-from pactwatch.claims.spans import doc_text, quoted_regions
+from pactwatch.claims.record import Attribution
+from pactwatch.claims.spans import quoted_regions
 from pactwatch.errors import PactwatchError
-
-if TYPE_CHECKING:
-    from pactwatch.claims.attribution import Attribution
+from pactwatch.nlp import doc_text, register_extension
 
 errors.define("PW203", "{path}: cue model does not match its schema ({detail})")
 
 SCHEMA = "pactwatch.claims.cue_model.v1"
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "that", "which"})
+PACKAGED = "claims/cue_model.json"
 
 
 class CueModel(BaseModel):
@@ -65,17 +62,10 @@ def parse_model(text: str, path: str = "cue_model.json") -> CueModel:
     return model
 
 
-@lru_cache(maxsize=1)
-def _packaged() -> CueModel:
-    res = resources.files("pactwatch.data").joinpath("claims/cue_model.json")
+def load_cue_model(path: str | Path | None = None) -> CueModel:
+    """The cue model at ``path`` (default: the packaged one), read and validated."""
+    res = resources.files("pactwatch.data").joinpath(PACKAGED) if path is None else Path(path)
     return parse_model(res.read_text(encoding="utf-8"), str(res))
-
-
-def load_cue_model(path: str | None = None) -> CueModel:
-    """The cue model at ``path`` (default: the packaged one)."""
-    if path is None:
-        return _packaged()
-    return parse_model(Path(path).read_text(encoding="utf-8"), path)
 
 
 # ---- features ------------------------------------------------------------------------------
@@ -90,14 +80,14 @@ def _bucket(n: int) -> str:
     return "0" if n == 0 else "1" if n == 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else "9+"
 
 
-def _source_features(doc, att: Attribution) -> list[str]:
+def _source_features(doc, att: Attribution, lex: Lexicon) -> list[str]:
     if not att.source:
         return ["src=none"]
     span = doc.char_span(*att.source[0], alignment_mode="expand")
     if span is None or not len(span):
         return ["src=odd"]
     root = span.root
-    word = root.lower_ if root.lower_ in PRONOUNS else root.pos_
+    word = root.lower_ if root.lower_ in lex.words.feature_pronouns else root.pos_
     ents = {t.ent_type_ for t in span if t.ent_type_} or {"-"}
     noun = [f"src_lemma={root.lemma_.lower()}"] if root.pos_ == "NOUN" else []
     return [f"src={word}", f"src_len={_bucket(len(span))}",
@@ -117,11 +107,14 @@ def _content_features(doc, att: Attribution, head) -> list[str]:
             f"lemma_clause={head.lemma_.lower()}|{clause}"]
 
 
+QUOTED = register_extension("pw_quoted")  # the doc's quoted regions, found once per doc
+
+
 def _quoted(doc, att: Attribution) -> list[str]:
     """Is the cue inside quotation marks (nested speech), does the content quote?"""
-    if "pw_quoted" not in doc.user_data:
-        doc.user_data["pw_quoted"] = quoted_regions(doc_text(doc))
-    quotes = doc.user_data["pw_quoted"]
+    if doc._.get(QUOTED) is None:
+        doc._.set(QUOTED, quoted_regions(doc_text(doc)))
+    quotes = doc._.get(QUOTED)
     start = att.cue_span[0]
     inside = any(s < start < e for s, e in quotes)
     touching = any(s < c1 and c0 < e for s, e in quotes for c0, c1 in att.content)
@@ -135,7 +128,7 @@ def features(doc, att: Attribution, lex: Lexicon) -> list[str]:
         return [f"kind={att.kind}"]
     lemma = lex.verb_lemma(head)
     kids = sorted({c.dep_ for c in head.children})
-    source = _source_features(doc, att)
+    source = _source_features(doc, att, lex)
     return [
         *_pairs(lemma, att.kind, head.tag_, source),
         f"kind={att.kind}", f"lemma={lemma}", f"lemma_kind={lemma}|{att.kind}",

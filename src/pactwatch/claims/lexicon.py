@@ -1,8 +1,9 @@
-"""The attribution cue lexicon (data/claims/cues.yaml): schema, validation, cached loader."""
+"""The attribution cue lexicon (data/claims/cues.yaml): schema, validation, loader."""
 
 from __future__ import annotations
 
-from functools import cached_property, lru_cache
+import re
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -11,6 +12,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from pactwatch import errors
+from pactwatch.claims.spans import dateline_pattern
 from pactwatch.errors import PactwatchError
 
 errors.define("PW200", "{path}: cue lexicon is not valid YAML ({detail})")
@@ -86,6 +88,29 @@ class Nominalisation(Model):
     min_stem: int
 
 
+class FunctionWords(Model):
+    """Closed-class words the patterns read, one set per use (see the data file)."""
+
+    idle_particles: frozenset[str]
+    subject_pronouns: frozenset[str]
+    placeholders: frozenset[str]
+    channel_prepositions: frozenset[str]
+    view_prepositions: frozenset[str]
+    not_viewers: frozenset[str]
+    charge_prepositions: frozenset[str]
+    noun_prepositions: frozenset[str]
+    agent_prepositions: frozenset[str]
+    giver_prepositions: frozenset[str]
+    reason_prepositions: frozenset[str]
+    question_marks: frozenset[str]
+    seem_prepositions: frozenset[str]
+    seem_marks: frozenset[str]
+    feature_pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    wire_agencies: tuple[str, ...]  # in the order the dateline pattern tries them
+
+
 class CueFile(Model):
     schema_: str
     sources: tuple[SourceRef, ...]
@@ -105,6 +130,7 @@ class CueFile(Model):
     headline_labels: tuple[str, ...]
     nominalisations: tuple[Nominalisation, ...]
     weak_words: tuple[str, ...]
+    function_words: FunctionWords
     raising_verbs: WordClass | None = None
     reception: Reception | None = None
 
@@ -134,6 +160,7 @@ class Lexicon(Model):
     headline_labels: frozenset[str]
     nominalisations: tuple[Nominalisation, ...]
     weak_words: frozenset[str]
+    words: FunctionWords
     raising: frozenset[str] = frozenset()
     reception_verbs: frozenset[str] = frozenset()
     reception_nouns: frozenset[str] = frozenset()
@@ -152,6 +179,11 @@ class Lexicon(Model):
         """A token's cue-verb lemma: spaCy's, or the one its lower-cased form inflects."""
         lemma = tok.lemma_.lower()
         return lemma if lemma in self.verbs else self.verb_forms.get(tok.lower_, lemma)
+
+    @cached_property
+    def dateline(self) -> re.Pattern:
+        """A wire dateline opening a paragraph, with this lexicon's agencies."""
+        return dateline_pattern(self.words.wire_agencies)
 
     @cached_property
     def prep_lemmas(self) -> frozenset[str]:
@@ -215,6 +247,7 @@ def build_lexicon(data: CueFile, path: str = "cues.yaml") -> Lexicon:
         headline_labels=frozenset(data.headline_labels),
         nominalisations=data.nominalisations,
         weak_words=frozenset(data.weak_words),
+        words=data.function_words,
         raising=frozenset(data.raising_verbs.lemmas if data.raising_verbs else ()),
         reception_verbs=frozenset(data.reception.verbs if data.reception else ()),
         reception_nouns=frozenset(data.reception.nouns if data.reception else ()),
@@ -236,14 +269,11 @@ def parse_lexicon(text: str, path: str = "cues.yaml") -> Lexicon:
         raise PactwatchError("PW201", path=path, detail="; ".join(str(exc).splitlines()[1:3])) from None
 
 
-@lru_cache(maxsize=1)
-def _packaged() -> Lexicon:
-    res = resources.files("pactwatch.data").joinpath("claims/cues.yaml")
+PACKAGED = "claims/cues.yaml"
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The cue lexicon at ``path`` (default: the packaged one), read and validated."""
+    res = resources.files("pactwatch.data").joinpath(PACKAGED) if path is None else Path(path)
     return parse_lexicon(res.read_text(encoding="utf-8"), str(res))
 
-
-def load_lexicon(path: str | None = None) -> Lexicon:
-    """The cue lexicon at ``path`` (default: the packaged one)."""
-    if path is None:
-        return _packaged()
-    return parse_lexicon(Path(path).read_text(encoding="utf-8"), path)

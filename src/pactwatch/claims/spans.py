@@ -79,15 +79,21 @@ QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|''[^\n]*?'''?")
 
 
 PLACE = r"[A-Z][A-Za-z.'’ ]{1,30}(?:, [A-Z][A-Za-z.]+\.?(?: \d{1,2})?)?"
-DATELINE = re.compile(
-    rf"(?:{PLACE} \((?:AP|AFP|UPI|Reuters|[A-Z]{{2,8}})\)|[A-Z][A-Z.'’ ]{{2,30}}"
-    r"(?:, [A-Z][A-Za-z.]+\.?(?: \d{1,2})?)?)\s*(?:—|–|--|-)\s+")
 
 
-def dateline_end(text: str, lo: int) -> int:
-    """Where a wire dateline opening the paragraph at ``lo`` ends ("WASHINGTON (AP) — ",
-    "NEW YORK, Dec. 11 (UPI) — ", "CLEVELAND - "); ``lo`` when there is none."""
-    m = DATELINE.match(text, lo)
+def dateline_pattern(agencies: Iterable[str]) -> re.Pattern:
+    """A wire dateline: a place and an agency ("WASHINGTON (AP) — ", "NEW YORK, Dec. 11 (UPI) —
+    "), or a place in capitals ("CLEVELAND - "); ``agencies`` come from the lexicon."""
+    wires = "|".join(re.escape(a) for a in agencies)
+    return re.compile(
+        rf"(?:{PLACE} \((?:{wires}|[A-Z]{{2,8}})\)|[A-Z][A-Z.'’ ]{{2,30}}"
+        r"(?:, [A-Z][A-Za-z.]+\.?(?: \d{1,2})?)?)\s*(?:—|–|--|-)\s+")
+
+
+def dateline_end(text: str, lo: int, dateline: re.Pattern) -> int:
+    """Where a wire dateline (``dateline``, see :func:`dateline_pattern`) opening the paragraph
+    at ``lo`` ends; ``lo`` when there is none."""
+    m = dateline.match(text, lo)
     return m.end() if m else lo
 
 
@@ -125,13 +131,6 @@ def merge(spans: Iterable[CharSpan]) -> tuple[CharSpan, ...]:
         else:
             out.append((s, e))
     return tuple(out)
-
-
-def doc_text(doc) -> str:
-    """``doc.text``, built once per doc (spaCy rebuilds it from the tokens on every access)."""
-    if "pw_text" not in doc.user_data:
-        doc.user_data["pw_text"] = doc.text
-    return doc.user_data["pw_text"]
 
 
 QUOTE_MARK = re.compile(r"“|”|''|\"")

@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
 
 def run(ctx: ArticleContext, resources: Resources) -> ArticleContext:
-    claims, events = claims_and_events(ctx, resources.claims_lexicon)
+    claims, events = claims_and_events(ctx, resources.claims_lexicon, resources.cue_model,
+                                       resources.penta)
     return ctx.with_(claims=claims, events=events)
 
 

@@ -20,7 +20,7 @@ def actors_command(
     fmt: str = typer.Option("table", "--format", help="table | json"),
 ) -> None:
     """Print every actor found in TEXT with its codes and character span."""
-    from pactwatch.actors import find_actors
+    from pactwatch.api import find_actors
 
     if fmt not in ("table", "json"):
         fail(f"unknown --format {fmt!r} (use table or json)", code=2)

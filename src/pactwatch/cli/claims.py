@@ -19,11 +19,11 @@ def eval_polnear(
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
     """Score attribution extraction (source, cue, content) against PolNeAR's first annotator."""
+    from pactwatch.api import resources_for
     from pactwatch.eval.polnear import evaluate
-    from pactwatch.nlp import load_pipeline
 
     try:
-        report = evaluate(file, load_pipeline(), limit=limit, keep_errors=errors)
+        report = evaluate(file, resources_for().nlp, limit=limit, keep_errors=errors)
     except PactwatchError as exc:
         fail(exc)
     if as_json:

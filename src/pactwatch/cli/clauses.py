@@ -15,10 +15,11 @@ def classify_clause_cmd(
     format: TableJson = typer.Option(TableJson.table, "--format", "-f", help="json or table."),
 ) -> None:
     """Code a treaty article into ATOP obligation types and conditions, with the cue spans."""
+    from pactwatch.api import resources_for
     from pactwatch.treaties.clauses import classify_clause
 
     try:
-        coding = classify_clause(text)
+        coding = classify_clause(text, resources_for().treaties.clause_lexicon)
     except PactwatchError as exc:
         fail(exc)
     if format is TableJson.json:

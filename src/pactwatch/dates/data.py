@@ -1,20 +1,15 @@
-"""The time-expression rules file (``data/dates/time.yaml``): schema and cached loader."""
+"""The time-expression rules file (``data/dates/time.yaml``): schema and loader."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pactwatch import errors
 from pactwatch.datafiles import load_validated
 from pactwatch.errors import PactwatchError
-
-errors.define("PW520", "{path}: time rules file not found")
-errors.define("PW521", "{path}: not valid time rules ({detail})")
 
 SCHEMA = "pactwatch.dates.time.v1"
 
@@ -81,13 +76,15 @@ def default_path() -> Path:
     return Path(str(resources.files("pactwatch") / "data" / "dates" / "time.yaml"))
 
 
-@lru_cache(maxsize=4)
-def load_time_rules(path: str | None = None) -> TimeRules:
+def load_time_rules(path: str | Path | None = None) -> TimeRules:
+    """Read and validate the time rules (default: the packaged file); raise PactwatchError
+    PW520 (no file) or PW521 (not valid, or citing a source not in its sources block)."""
     file = Path(path) if path else default_path()
-    rules = load_validated(file, TimeRules, missing="PW520", invalid="PW521")
+    rules = load_validated(file, TimeRules, schema=SCHEMA, missing="PW520", invalid="PW521")
     cited = {rules.relative.source, rules.anaphoric.source, rules.attachment.source,
              rules.modifiers.source, rules.numbers.source, rules.future_cues.source,
              rules.vague.source}
-    if rules.schema_ != SCHEMA or not cited <= rules.source_ids():
-        raise PactwatchError("PW521", path=file, detail="wrong schema or uncited source")
+    uncited = sorted(cited - rules.source_ids())
+    if uncited:
+        raise PactwatchError("PW521", path=file, detail=f"source {uncited[0]!r} is not in the sources block")
     return rules

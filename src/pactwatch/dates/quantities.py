@@ -1,6 +1,6 @@
 """Quantities in the text: "10,000 North Korean troops" -> Quantity(10000, "troops").
 
-``find_quantities(doc)`` returns a :class:`QuantityMention` for every counted number: numerals
+``find_quantities(doc, rules)`` returns a :class:`QuantityMention` for every counted number: numerals
 ("10,000", "1.5 million", "12"), number words ("ten thousand"), vague plurals ("dozens of
 missiles": a lower bound, see data/dates/quantities.yaml) and currency amounts ("$5 million":
 unit "USD").  Dates, times, percentages and ordinals are not quantities.
@@ -10,18 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pactwatch import errors
 from pactwatch.datafiles import load_validated
 from pactwatch.nlp import doc_text
 from pactwatch.records import Quantity
-
-errors.define("PW530", "{path}: not valid quantity rules ({detail})")
 
 SKIP_LABELS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL"})
 NUMERAL = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
@@ -63,12 +59,14 @@ class QuantityRules(_Model):
     units: _Units
 
 
-@lru_cache(maxsize=2)
-def load_quantity_rules(path: str | None = None) -> QuantityRules:
-    file = Path(path) if path else Path(
-        str(resources.files("pactwatch") / "data" / "dates" / "quantities.yaml"))
-    return load_validated(file, QuantityRules, missing="PW530", invalid="PW530",
-                          schema="pactwatch.dates.quantities.v1")
+def default_path() -> Path:
+    return Path(str(resources.files("pactwatch") / "data" / "dates" / "quantities.yaml"))
+
+
+def load_quantity_rules(path: str | Path | None = None) -> QuantityRules:
+    """Read and validate the quantity rules (default: the packaged file); PW531/PW530."""
+    return load_validated(Path(path) if path else default_path(), QuantityRules,
+                          schema="pactwatch.dates.quantities.v1", missing="PW531", invalid="PW530")
 
 
 @dataclass(frozen=True)
@@ -92,9 +90,8 @@ def _word_value(word: str, rules: QuantityRules) -> float | None:
     return rules.numbers.units.get(word)
 
 
-def parse_number(text: str, rules: QuantityRules | None = None) -> float | None:
+def parse_number(text: str, rules: QuantityRules) -> float | None:
     """ "10,000" -> 10000; "1.5 million" -> 1500000; "two hundred and fifty thousand" -> 250000."""
-    rules = rules or load_quantity_rules()
     words = [w for w in re.split(r"[\s-]+", text.lower().strip()) if w and w != "and"]
     total, current, seen = 0.0, 0.0, False
     for word in words:
@@ -199,9 +196,8 @@ def _vague_spans(doc, rules: QuantityRules):
                 break
 
 
-def find_quantities(doc, rules: QuantityRules | None = None) -> list[QuantityMention]:
-    """Every counted quantity in a parsed doc, in text order."""
-    rules = rules or load_quantity_rules()
+def find_quantities(doc, rules: QuantityRules) -> list[QuantityMention]:
+    """Every counted quantity in a parsed doc, in text order (``rules``: Resources.quantity_rules)."""
     found = []
     for span in number_groups(doc, rules):
         value = parse_number(span.text, rules)

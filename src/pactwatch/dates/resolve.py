@@ -1,6 +1,6 @@
 """Resolving a time expression to a date against the publication date.
 
-``resolve("October 24", date(2024, 11, 6))`` is 2024-10-24 (day): a date without a year is its
+``resolve("October 24", date(2024, 11, 6), rules)`` is 2024-10-24 (day): a date without a year is its
 most recent occurrence on or before publication, or the next one when the wording is future.
 Month- and year-precision values are the first day of their month or year.  Anything that names
 no date reliably ("recently", "in the coming weeks", "two days") resolves to ``None``; so does an
@@ -14,7 +14,7 @@ import calendar
 import re
 from datetime import date, datetime, timedelta
 
-from pactwatch.dates.data import TimeRules, load_time_rules
+from pactwatch.dates.data import TimeRules
 from pactwatch.records import DateValue
 
 MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -161,17 +161,14 @@ def _anaphor(clean: str, rules: TimeRules) -> tuple[str, int | None] | None:
     return None
 
 
-def is_anaphoric(text: str, rules: TimeRules | None = None) -> bool:
+def is_anaphoric(text: str, rules: TimeRules) -> bool:
     """"two days later", "the following day": dated from the date mentioned before, not publication."""
-    rules = rules or load_time_rules()
     return _anaphor(normalise(text), rules) is not None
 
 
-def resolve_anaphoric(text: str, anchor: DateValue | None,
-                      rules: TimeRules | None = None) -> DateValue | None:
+def resolve_anaphoric(text: str, anchor: DateValue | None, rules: TimeRules) -> DateValue | None:
     """An anaphoric expression shifted from ``anchor``, the date the text mentioned before it;
     ``None`` without an anchor precise enough for the shift (a shift in days needs a day)."""
-    rules = rules or load_time_rules()
     found = _anaphor(normalise(text), rules)
     if found is None or found[1] is None or anchor is None:
         return None
@@ -209,10 +206,8 @@ def _resolve_one(text: str, ref: date | None, future: bool, rules: TimeRules) ->
     return _relative(text, ref, rules) or _ago(text, ref, rules) or _weekday(text, ref, future)
 
 
-def resolve(text: str, ref: date | None, future: bool = False,
-            rules: TimeRules | None = None) -> DateValue | None:
+def resolve(text: str, ref: date | None, rules: TimeRules, future: bool = False) -> DateValue | None:
     """Resolve one time expression as written; ``None`` when it names no reliable date."""
-    rules = rules or load_time_rules()
     clean = normalise(text)
     if clean in rules.vague.phrases or is_anaphoric(clean, rules):
         return None

@@ -39,12 +39,12 @@ def is_dateline(text: str, start: int) -> bool:
     return start < min(line_end, 80) and (not head.strip() or bool(DATELINE_PREFIX.match(head)))
 
 
-def dateline_date(text: str) -> date | None:
+def dateline_date(text: str, rules: TimeRules) -> date | None:
     """The date of the article's dateline, if it has one with a year."""
     match = SCAN.search(text[:120])
     if not match or not is_dateline(text, match.start()):
         return None
-    found = resolve(match.group(), None)
+    found = resolve(match.group(), None, rules)
     return found.value if found else None
 
 
@@ -108,12 +108,12 @@ def times_in(ctx: ArticleContext, rules: TimeRules) -> tuple[TimeMention, ...]:
     """Time mentions in text order; an anaphoric one ("two days later") is dated from the mention
     before it when that lies in the same or the previous sentence, else left out."""
     text = ctx.article.text
-    ref = ctx.article.published or dateline_date(text)
+    ref = ctx.article.published or dateline_date(text, rules)
     kept: list[tuple] = []  # (span, value or None when anaphoric)
     for span in _candidates(ctx.doc, rules):
         if is_dateline(text, span.start_char) or _overlaps([k[0] for k in kept], span):
             continue
-        value = None if is_anaphoric(span.text, rules) else resolve(span.text, ref, is_future(span, rules), rules)
+        value = None if is_anaphoric(span.text, rules) else resolve(span.text, ref, rules, is_future(span, rules))
         if value is not None or is_anaphoric(span.text, rules):
             kept.append((span, value))
     found: list[TimeMention] = []

@@ -20,14 +20,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pactwatch import errors
 from pactwatch.actors.matcher import actors_in_doc
+from pactwatch.api import resources_for
+from pactwatch.config import Config
 from pactwatch.errors import PactwatchError
-from pactwatch.nlp import load_pipeline
 from pactwatch.records import Actor
-
-errors.define("PW140", "{path}: missing column(s) {columns}")
-errors.define("PW141", "{path}: line {line}: {detail}")
 
 MAX_HOPS = 3
 LINK_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "prep", "pobj", "npadvmod",
@@ -154,14 +151,16 @@ def choose_actor(doc, span: MarkedSpan, actors: list[Actor]) -> Actor | None:
 
 
 def evaluate(plv: Path, key: dict[tuple[str, str], str], only_keyed: bool = False,
-             folder: str | None = None) -> ActorScore:
-    """Run the matcher on every PLV sentence (or only keyed rows) and judge each marked span."""
-    nlp = load_pipeline()
+             config: Config = Config()) -> ActorScore:
+    """Run the matcher on every PLV sentence (or only keyed rows) and judge each marked span,
+    with ``config``'s parser and actor data."""
+    resources = resources_for(config)
+    nlp, matching = resources.nlp, resources.actor_matching
     keyed_uids = {uid for uid, _ in key}
     rows = [r for r in read_plv(plv) if not only_keyed or r.uid in keyed_uids]
     score = ActorScore()
     for row, doc in zip(rows, nlp.pipe(r.sentence for r in rows), strict=True):
-        actors = actors_in_doc(doc, None, folder)
+        actors = actors_in_doc(doc, None, matching)
         for span in row.spans:
             actor = choose_actor(doc, span, actors)
             expected = key.get((span.uid, span.role))

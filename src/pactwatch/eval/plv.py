@@ -14,12 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pactwatch.api import resources_for
 from pactwatch.config import Config
 from pactwatch.errors import PactwatchError, define
 from pactwatch.events.classify import load_classifier, type_pairs, unmark
 from pactwatch.events.detect import Draft, detect
-from pactwatch.events.lexicon import load_lexicon
-from pactwatch.events.quad import penta_data
 from pactwatch.records import Article, Event
 
 define("PW410", "{path}: not a PLV file ({detail})")
@@ -61,21 +60,23 @@ class PlvReport:
         return dict(self.__dict__)
 
 
-def read_plv(path: Path) -> list[PlvRow]:
+def read_plv(path: Path, config: Config = Config()) -> list[PlvRow]:
+    """The rows of a PLV file, gold types merged as ``config``'s quad classes say (CONCEDE and
+    RETREAT as YIELD)."""
+    merge = resources_for(config).penta.merge
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle, delimiter="\t")
             missing = [c for c in REQUIRED if c not in (reader.fieldnames or ())]
             if missing:
                 raise PactwatchError("PW410", path=str(path), detail=f"missing columns {missing}")
-            return [_row(raw) for raw in reader]
+            return [_row(raw, merge) for raw in reader]
     except OSError as exc:
         raise PactwatchError("PW001", path=str(path)) from exc
 
 
-def _row(raw: dict) -> PlvRow:
+def _row(raw: dict, merge: dict[str, str]) -> PlvRow:
     text, source, target = unmark(raw["marked_sentence"])
-    merge = penta_data().merge
     penta = raw.get("gold_penta") or ""
     return PlvRow(raw["uid"], text, source, target, merge.get(raw["gold_root"], raw["gold_root"]),
                   int(penta) if penta.strip().isdigit() else None)
@@ -89,19 +90,17 @@ def _spans(actors) -> list[tuple[int, int]]:
     return [(a.start, a.end) for a in actors if a.start is not None]
 
 
-def pair_found(events: Iterable[Event], row: PlvRow) -> tuple[bool, bool]:
+def pair_found(events: Iterable[Event], row: PlvRow, merge: dict[str, str]) -> tuple[bool, bool]:
     """(an event links the marked source to the target, one such event has the gold type)."""
-    merge = penta_data().merge
     hits = [e for e in events if _hit(_spans(e.source), row.source)
             and (row.target is None or _hit(_spans(e.target), row.target))]
     return bool(hits), any(merge.get(e.type, e.type) == row.gold for e in hits)
 
 
-def mention_found(drafts: Iterable[Draft], row: PlvRow) -> tuple[bool, bool]:
+def mention_found(drafts: Iterable[Draft], row: PlvRow, merge: dict[str, str]) -> tuple[bool, bool]:
     """As :func:`pair_found`, on the detector's mentions: an argument overlapping the marked span
     counts whether or not it names an actor (PLV marks any noun phrase: "the town", "a decision");
     and in "X and Y agreed ..." the coordinated agents are each other's counterpart."""
-    merge = penta_data().merge
     hits = [d for d in drafts if _links(d, row)]
     return bool(hits), any(merge.get(d.type, d.type) == row.gold for d in hits)
 
@@ -125,8 +124,8 @@ def macro_f1(gold: list[str], pred: list[str | None], labels: tuple[str, ...]) -
     return scores
 
 
-def score_rows(rows: list[PlvRow], results: list[RowResult]) -> PlvReport:
-    data = penta_data()
+def score_rows(rows: list[PlvRow], results: list[RowResult], config: Config = Config()) -> PlvReport:
+    data = resources_for(config).penta
     gold, pred = [r.gold for r in rows], [r.type for r in results]
     per = macro_f1(gold, pred, data.labels)
     n = max(len(rows), 1)
@@ -144,13 +143,14 @@ def _pipeline_mentions(rows: list[PlvRow], config: Config) -> list[list[Draft]]:
     """Run parse, actors, time, places and events on each plain sentence; the detector's mentions."""
     from pactwatch.pipeline import Pipeline
 
-    lex = load_lexicon(config.extra.get("events_data"))
-    pipe = Pipeline(Config(stages=E2E_STAGES, model=config.model, batch_size=config.batch_size,
-                           extra=config.extra))
+    resources = resources_for(config)
+    run = Config(stages=E2E_STAGES, model=config.model, batch_size=config.batch_size, data=config.data)
+    pipe = Pipeline(run, resources)
     found = []
     for outcome in pipe.run(Article.from_text(r.text) for r in rows):
         ctx = outcome.context if outcome.ok else None
-        found.append([d for sent in ctx.doc.sents for d in detect(sent, lex, ctx.actors, keep_unresolved=True)]
+        found.append([d for sent in ctx.doc.sents
+                      for d in detect(sent, resources.events, ctx.actors, keep_unresolved=True)]
                      if ctx is not None and ctx.doc is not None else [])
     return found
 
@@ -159,20 +159,17 @@ def evaluate(rows: list[PlvRow], config: Config = Config(), end_to_end: bool = T
              classifier: bool = True) -> tuple[PlvReport, list[RowResult]]:
     """Type every row given its pair (rules, plus the learned classifier when installed), run the
     pipeline on the plain sentences, and score."""
-    from pactwatch.nlp import load_pipeline
-
-    nlp = load_pipeline(config.model)
-    docs = list(nlp.pipe((r.text for r in rows), batch_size=config.batch_size))
-    model = load_classifier(config.extra.get("events_data")) if classifier else None
-    lex = load_lexicon(config.extra.get("events_data"))
-    kinds = type_pairs(docs, [(r.source, r.target) for r in rows], lex, model)
-    merge, penta = penta_data().merge, penta_data().penta
+    resources = resources_for(config)
+    docs = list(resources.nlp.pipe((r.text for r in rows), batch_size=config.batch_size))
+    model = load_classifier(config.data.events) if classifier else None
+    kinds = type_pairs(docs, [(r.source, r.target) for r in rows], resources.events, model)
+    merge, penta = resources.penta.merge, resources.penta.penta
     results = [RowResult(r.uid, merge.get(k, k) if k else None, penta.get(merge.get(k, k)) if k else None)
                for r, k in zip(rows, kinds, strict=True)]
     if end_to_end:
         for result, row, drafts in zip(results, rows, _pipeline_mentions(rows, config), strict=True):
-            result.found, result.found_typed = mention_found(drafts, row)
-    return score_rows(rows, results), results
+            result.found, result.found_typed = mention_found(drafts, row, merge)
+    return score_rows(rows, results, config), results
 
 
 def write_predictions(results: list[RowResult], path: Path) -> None:

@@ -7,8 +7,8 @@ the sources overlap — or, when the gold source is empty (``Attribution-no-sour
 as implicit).  Role level: token-overlap precision/recall/F1 of the union of each role's spans
 (source, cue, content) over the article, micro-averaged over articles.
 
-The scorer uses only the parse and :func:`pactwatch.claims.attribution.attributions_in`; it does
-not depend on the actors stage.
+The scorer uses only the parse and :func:`pactwatch.claims.attribution.attributions_in` (with
+the packaged cue lexicon and cue model); it does not depend on the actors stage.
 """
 
 from __future__ import annotations
@@ -20,15 +20,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pactwatch import errors
-from pactwatch.claims.attribution import Attribution, attributions_in, outermost
+from pactwatch.claims.attribution import attributions_in
+from pactwatch.claims.cuemodel import load_cue_model
+from pactwatch.claims.lexicon import load_lexicon
+from pactwatch.claims.record import Attribution
+from pactwatch.claims.scope import outermost
 from pactwatch.claims.spans import CharSpan
 from pactwatch.errors import PactwatchError
 
 log = logging.getLogger(__name__)
-
-errors.define("PW220", "{path}: PolNeAR file not found")
-errors.define("PW221", "{path}: line {line}: not a PolNeAR record ({detail})")
 
 ROLES = ("source", "cue", "content")
 WORD = re.compile(r"\w+")
@@ -208,10 +208,11 @@ def evaluate(path: Path, nlp, limit: int | None = None, keep_errors: bool = Fals
              batch_size: int = 8) -> Report:
     """Parse each article, extract attributions, and score them against the gold ones."""
     golds = list(read_polnear(path, limit))
+    lex, model = load_lexicon(), load_cue_model()
     report = Report()
     docs = nlp.pipe((g.text for g in golds), batch_size=batch_size)
     for gold, doc in zip(golds, docs, strict=True):
-        preds = [as_relation(a) for a in outermost(attributions_in(doc), gold.text)]
+        preds = [as_relation(a) for a in outermost(attributions_in(doc, lex, model), gold.text)]
         score_article(report, gold, preds, keep_errors)
     log.info("scored %d PolNeAR articles from %s", report.articles, path)
     return report

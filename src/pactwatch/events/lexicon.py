@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from functools import cached_property, lru_cache
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
-import yaml
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from pactwatch.errors import PactwatchError, define
+from pactwatch.datafiles import load_validated
+from pactwatch.errors import PactwatchError
 from pactwatch.records import PLOVER_TYPES
-
-define("PW400", "{path}: invalid event data ({detail})")
 
 COOPERATIVE_DEFAULT = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 
@@ -210,12 +209,11 @@ def data_dir() -> Path:
     return Path(str(resources.files("pactwatch") / "data" / "events"))
 
 
-def _read(path: Path, model: type[_Model]) -> _Model:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        parsed = model.model_validate(raw)
-    except (OSError, yaml.YAMLError, ValueError) as exc:
-        raise PactwatchError("PW400", path=str(path), detail=" ".join(str(exc).splitlines()[:2])) from exc
+M = TypeVar("M", bound=BaseModel)
+
+
+def _read(path: Path, model: type[M]) -> M:
+    parsed = load_validated(path, model, missing="PW402", invalid="PW400")
     _check_sources(path, parsed)
     return parsed
 
@@ -228,8 +226,8 @@ def _check_sources(path: Path, parsed) -> None:
         raise PactwatchError("PW400", path=str(path), detail=f"unknown source ids {unknown}")
 
 
-@lru_cache(maxsize=2)
-def load_lexicon(folder: str | None = None) -> EventLexicon:
+def load_lexicon(folder: str | Path | None = None) -> EventLexicon:
+    """The lexicon and frames of ``folder`` (lexicon.yaml, frames.yaml); default the packaged ones."""
     base = Path(folder) if folder else data_dir()
     lex: LexiconFile = _read(base / "lexicon.yaml", LexiconFile)
     frames: FramesFile = _read(base / "frames.yaml", FramesFile)

@@ -4,16 +4,12 @@ verbal, because a verbal event said by its own source is the saying itself."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from pactwatch import errors
 from pactwatch.datafiles import load_validated
 from pactwatch.events.lexicon import data_dir
-
-errors.define("PW411", "{path}: quad-class file not found")
-errors.define("PW412", "{path}: not a valid quad-class file ({detail})")
 
 VERBAL = frozenset({1, 3})  # verbal cooperation, verbal conflict
 
@@ -28,6 +24,7 @@ class PentaData(BaseModel):
         return self.penta.get(self.merge.get(kind, kind)) in VERBAL
 
 
-@lru_cache(maxsize=1)
-def penta_data() -> PentaData:
-    return load_validated(data_dir() / "penta.yaml", PentaData, missing="PW411", invalid="PW412")
+def penta_data(path: Path | None = None) -> PentaData:
+    """The quad classes of ``path``; default the packaged penta.yaml."""
+    file = Path(path) if path else data_dir() / "penta.yaml"
+    return load_validated(file, PentaData, missing="PW411", invalid="PW412")

@@ -6,7 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from pactwatch.context import ArticleContext
-from pactwatch.dates.quantities import find_quantities
+from pactwatch.dates.quantities import QuantityRules, find_quantities
 from pactwatch.events.build import AttachRules, to_event
 from pactwatch.events.detect import detect
 from pactwatch.events.lexicon import EventLexicon
@@ -19,13 +19,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def find_events(ctx: ArticleContext, lex: EventLexicon,
-                rules: AttachRules | None = None) -> list[Event]:
+def find_events(ctx: ArticleContext, lex: EventLexicon, rules: AttachRules,
+                quantities: QuantityRules) -> list[Event]:
     """Every event mention of the article, one Event each (the merge stage folds repeats)."""
     if ctx.doc is None:
         return []
     events: list[Event] = []
-    mentions = find_quantities(ctx.doc)
+    mentions = find_quantities(ctx.doc, quantities)
     for sent in ctx.doc.sents:
         events += [to_event(ctx, draft, lex, mentions, rules)
                    for draft in detect(sent, lex, ctx.actors)]
@@ -34,13 +34,13 @@ def find_events(ctx: ArticleContext, lex: EventLexicon,
 
 
 def run(ctx: ArticleContext, resources: Resources) -> ArticleContext:
-    found = find_events(ctx, resources.events, resources.attach_rules)
-    return ctx.with_(events=ctx.events + tuple(found))
+    found = find_events(ctx, resources.events, resources.attach_rules, resources.quantity_rules)
+    return ctx.with_(events=tuple(found))
 
 
 STAGE = article_stage(
     name="pactwatch.events.v1",
-    reads=("doc", "actors", "times", "places"),
+    reads=("article", "doc", "sentences", "actors", "times", "places"),
     writes=("events",),
     run=run,
     doc="PLOVER events from a trigger lexicon and dependency patterns, with status, date, place, quantity.",

@@ -12,20 +12,18 @@ from __future__ import annotations
 
 import argparse
 import logging
-from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import yaml
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from pactwatch.errors import PactwatchError, define
+from pactwatch.datafiles import load_validated
 from pactwatch.events.classify import MODEL_FILE, TypingModel, combine, encoder, features, unmark
-from pactwatch.events.lexicon import data_dir, load_lexicon
+from pactwatch.events.lexicon import EventLexicon, data_dir, load_lexicon
 from pactwatch.events.pair import plover_label, type_spans
 from pactwatch.records import PLOVER_TYPES
 
-define("PW401", "{path}: invalid training sentences ({detail})")
 log = logging.getLogger(__name__)
 GRID = (1.01, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3)  # ties keep the more conservative (higher) threshold
 YIELD = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
@@ -49,13 +47,10 @@ class TrainingFile(BaseModel):
         return value
 
 
-@lru_cache(maxsize=1)
-def training_set(path: str | None = None) -> TrainingFile:
+def training_set(path: str | Path | None = None) -> TrainingFile:
+    """The training sentences of ``path``; default the packaged training_sentences.yaml."""
     file = Path(path) if path else data_dir() / "training_sentences.yaml"
-    try:
-        return TrainingFile.model_validate(yaml.safe_load(file.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError, ValueError) as exc:
-        raise PactwatchError("PW401", path=str(file), detail=" ".join(str(exc).splitlines()[:2])) from exc
+    return load_validated(file, TrainingFile, missing="PW402", invalid="PW401")
 
 
 def fit(x: np.ndarray, y: np.ndarray, classes: int, l2: float, steps: int = 600) -> tuple[np.ndarray, np.ndarray]:
@@ -95,11 +90,8 @@ def out_of_fold(x, y, classes: int, fold: np.ndarray, l2: float) -> np.ndarray:
     return probs
 
 
-def rule_types(rows: list[tuple[str, tuple, tuple]]) -> list[tuple[str | None, str]]:
-    from pactwatch.nlp import load_pipeline
-
-    lex = load_lexicon()
-    docs = load_pipeline().pipe(r[0] for r in rows)
+def rule_types(rows: list[tuple[str, tuple, tuple]], nlp, lex: EventLexicon) -> list[tuple[str | None, str]]:
+    docs = nlp.pipe(r[0] for r in rows)
     found = [type_spans(doc, s, t, lex) for doc, (_, s, t) in zip(docs, rows, strict=True)]
     return [(plover_label(f, lex), f.route) for f in found]
 
@@ -127,7 +119,28 @@ def _accuracy(pred, gold) -> float:
     return float(np.mean([YIELD.get(p, p) == YIELD.get(g, g) for p, g in zip(pred, gold, strict=True)]))
 
 
-def train(out: Path, k: int = 4, seed: int = 13, l2_grid=(1e-4, 1e-3, 1e-2), tuned: bool = False) -> TypingModel:
+@dataclass(frozen=True)
+class Inputs:
+    """What training reads: the sentences, the sentence encoder, the parser and the lexicon
+    (the rules' types on the held-out sentences)."""
+
+    data: TrainingFile
+    encoder: object
+    nlp: object
+    lex: EventLexicon
+
+
+def load_inputs() -> Inputs:
+    """The packaged training sentences and lexicon, the offline encoder and the parser."""
+    from pactwatch.nlp import load_model
+    from pactwatch.places.gazetteer import add_gazetteer_ruler, load_gazetteer
+
+    nlp = add_gazetteer_ruler(load_model(), load_gazetteer())
+    return Inputs(training_set(), encoder(), nlp, load_lexicon())
+
+
+def train(out: Path, inputs: Inputs, k: int = 4, seed: int = 13, l2_grid=(1e-4, 1e-3, 1e-2),
+          tuned: bool = False) -> TypingModel:
     """Pick L2 by k-fold accuracy, fit on all training sentences, tune the combination on the held-out ones.
 
     The tuned thresholds are stored only with ``tuned``: by default the classifier is a fallback
@@ -135,19 +148,19 @@ def train(out: Path, k: int = 4, seed: int = 13, l2_grid=(1e-4, 1e-3, 1e-2), tun
     (0.30 / 0.40) over-trusted it on real news: PLV train type accuracy fell from 0.70 to 0.64,
     because the held-out sentences share the training sentences' style.
     """
-    data = training_set()
+    data = inputs.data
     labels = tuple(sorted(data.sentences))
     gold, rows = _rows(data.sentences, labels)
     y = np.array([labels.index(g) for g in gold])
-    x = features(encoder(), rows).astype(np.float64)
+    x = features(inputs.encoder, rows).astype(np.float64)
     fold = folds(y, k, seed)
     scored = {l2: (out_of_fold(x, y, len(labels), fold, l2).argmax(axis=1) == y).mean() for l2 in l2_grid}
     l2 = max(l2_grid, key=lambda v: scored[v])
     w, b = fit(x, y, len(labels), l2)
     model = TypingModel(w.astype(np.float32), b.astype(np.float32), labels, 1.01, 1.01)
     held_gold, held_rows = _rows(data.heldout, labels)
-    probs = model.proba(features(encoder(), held_rows))
-    rules = rule_types(held_rows)
+    probs = model.proba(features(inputs.encoder, held_rows))
+    rules = rule_types(held_rows, inputs.nlp, inputs.lex)
     acc, hi, lo = tune(probs, labels, held_gold, rules)
     log.warning("k-fold classifier %.3f (l2 %g); held-out: classifier %.3f, rules %.3f, combined %.3f (trust %.2f / %.2f)",
                 scored[l2], l2, _accuracy([labels[int(i)] for i in probs.argmax(axis=1)], held_gold),
@@ -165,7 +178,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--tuned", action="store_true", help="Store the held-out-tuned override thresholds.")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
-    train(args.out, args.folds, args.seed, tuned=args.tuned)
+    train(args.out, load_inputs(), args.folds, args.seed, tuned=args.tuned)
 
 
 if __name__ == "__main__":

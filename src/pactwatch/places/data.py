@@ -1,21 +1,15 @@
-"""The gazetteer rules file (``data/places/gazetteer.yaml``): schema and cached loader."""
+"""The gazetteer rules file (``data/places/gazetteer.yaml``): schema and loader."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from pactwatch import errors
 from pactwatch.datafiles import load_validated
 from pactwatch.errors import PactwatchError
-
-errors.define("PW500", "{path}: places data file not found")
-errors.define("PW501", "{path}: not valid places data ({detail})")
-errors.define("PW502", "{path}: {section} cites source {source!r}, not in the sources block")
 
 SCHEMA = "pactwatch.places.gazetteer.v1"
 
@@ -111,13 +105,11 @@ def default_path() -> Path:
     return Path(str(resources.files("pactwatch") / "data" / "places" / "gazetteer.yaml"))
 
 
-@lru_cache(maxsize=4)
-def load_rules(path: str | None = None) -> GazetteerRules:
-    """Read and validate the gazetteer rules; raise PactwatchError PW500-PW502."""
+def load_rules(path: str | Path | None = None) -> GazetteerRules:
+    """Read and validate the gazetteer rules (default: the packaged file); raise
+    PactwatchError PW500-PW502."""
     file = Path(path) if path else default_path()
-    rules = load_validated(file, GazetteerRules, missing="PW500", invalid="PW501")
-    if rules.schema_ != SCHEMA:
-        raise PactwatchError("PW501", path=file, detail=f"schema must be {SCHEMA}")
+    rules = load_validated(file, GazetteerRules, schema=SCHEMA, missing="PW500", invalid="PW501")
     ids = {s.id for s in rules.sources}
     for section, source in rules.cited():
         if source not in ids:

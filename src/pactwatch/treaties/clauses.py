@@ -1,9 +1,10 @@
 """Code a treaty article into ATOP obligation types and conditions, by rules over its sentences.
 
-``classify_clause(text)`` finds the cue phrases of ``data/treaties/clause_lexicon.yaml`` in each
-sentence and combines them (the rules are described in the lexicon's header).  Each obligation
-and condition keeps the spans that triggered it.  ``code_treaty(articles)`` combines the codings
-of a treaty's articles into treaty-level flags comparable with ATOP's alliance-level ones.
+``classify_clause(text, lex)`` finds the cue phrases of the clause lexicon (by default
+``data/treaties/clause_lexicon.yaml``, read by :func:`load_lexicon`) in each sentence and combines
+them (the rules are described in the lexicon's header).  Each obligation and condition keeps the
+spans that triggered it.  ``code_treaty(articles, lex)`` combines the codings of a treaty's
+articles into treaty-level flags comparable with ATOP's alliance-level ones.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pactwatch.datafiles import load_validated
 from pactwatch.records import ObligationType, Span
-from pactwatch.treaties.data import data_path, load_model
+from pactwatch.treaties.data import INVALID, MISSING, data_path
 
 SCHEMA = "pactwatch.treaties.clause_lexicon.v1"
 TYPES: tuple[ObligationType, ...] = ("defense", "offense", "neutrality", "nonaggression",
@@ -79,9 +81,10 @@ class ClauseCoding(Model):
         return {c.name for c in self.conditions}
 
 
-@lru_cache(maxsize=2)
-def lexicon(path: str | None = None) -> Lexicon:
-    return load_model(Path(path) if path else data_path("clause_lexicon.yaml"), Lexicon, SCHEMA)
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The clause lexicon of ``path``; default the packaged clause_lexicon.yaml."""
+    file = Path(path) if path else data_path("clause_lexicon.yaml")
+    return load_validated(file, Lexicon, missing=MISSING, invalid=INVALID, schema=SCHEMA)
 
 
 @lru_cache(maxsize=256)
@@ -97,8 +100,9 @@ def sentences(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in SENTENCE.finditer(text) if m.group().strip()]
 
 
-def _hits(patterns: Iterable[str], sent: str, offset: int) -> list[Span]:
-    negations = [m.start() for p in lexicon().negation for m in _rx(p).finditer(sent)]
+def _hits(patterns: Iterable[str], sent: str, offset: int, negation: list[str]) -> list[Span]:
+    """Cue spans in ``sent`` that no ``negation`` cue precedes."""
+    negations = [m.start() for p in negation for m in _rx(p).finditer(sent)]
     spans = []
     for p in patterns:
         for m in _rx(p).finditer(sent):
@@ -108,26 +112,25 @@ def _hits(patterns: Iterable[str], sent: str, offset: int) -> list[Span]:
 
 
 def _sentence_types(sent: str, off: int, lex: Lexicon) -> tuple[dict[str, list[Span]], list[Span]]:
-    attack = _hits(lex.attack_triggers, sent, off)
+    attack = _hits(lex.attack_triggers, sent, off, lex.negation)
     found: dict[str, list[Span]] = {}
-    assist = _hits(lex.defense.assistance, sent, off)
-    equiv = _hits(lex.defense.equivalence, sent, off)
+    assist = _hits(lex.defense.assistance, sent, off, lex.negation)
+    equiv = _hits(lex.defense.equivalence, sent, off, lex.negation)
     if attack and assist or equiv:
         found["defense"] = attack + assist + equiv
-    consult = _hits(lex.consultation.consult, sent, off)
-    threat = _hits(lex.consultation.threat, sent, off)
+    consult = _hits(lex.consultation.consult, sent, off, lex.negation)
+    threat = _hits(lex.consultation.threat, sent, off, lex.negation)
     if consult and threat:
         found["consultation"] = consult + threat
     for name, patterns in (("offense", lex.offense), ("nonaggression", lex.nonaggression),
                            ("neutrality", lex.neutrality)):
-        if spans := _hits(patterns, sent, off):
+        if spans := _hits(patterns, sent, off, lex.negation):
             found[name] = spans
     return found, attack
 
 
-def classify_clause(text: str) -> ClauseCoding:
+def classify_clause(text: str, lex: Lexicon) -> ClauseCoding:
     """Obligation types, ATOP conditions and mutuality of one treaty article."""
-    lex = lexicon()
     types: dict[str, list[Span]] = {}
     conditions: dict[str, list[Span]] = {}
     attack_all: list[Span] = []
@@ -138,7 +141,7 @@ def classify_clause(text: str) -> ClauseCoding:
             types.setdefault(name, []).extend(spans)
         if found or attack:
             _conditions(sent, off, found or {"defense": []}, conditions, lex)
-    mutual = _hits(lex.mutual, text, 0)
+    mutual = _hits(lex.mutual, text, 0, lex.negation)
     return ClauseCoding(
         text=text, obligations=[Found(name=t, cues=types[t]) for t in TYPES if t in types],
         conditions=[Found(name=k, cues=v) for k, v in sorted(conditions.items())],
@@ -148,7 +151,7 @@ def classify_clause(text: str) -> ClauseCoding:
 def _conditions(sent: str, off: int, found: dict, into: dict[str, list[Span]], lex: Lexicon) -> None:
     """Condition cues of a sentence, named by the ATOP variable of each obligation found in it."""
     for cue in lex.conditions:
-        spans = _hits([cue.pattern], sent, off)
+        spans = _hits([cue.pattern], sent, off, lex.negation)
         if not spans:
             continue
         for obligation in found:
@@ -163,25 +166,25 @@ class TreatyCoding(Model):
     by_article: dict[str, ClauseCoding]
 
 
-def code_treaty(articles: dict[str, str]) -> TreatyCoding:
+def code_treaty(articles: dict[str, str], lex: Lexicon) -> TreatyCoding:
     """Treaty-level coding: the union of the articles' obligations; a defense condition found in
     an article with an attack trigger but no obligation of its own (a definitional article such
     as NAT Art. 6) conditions the treaty's defense obligation."""
-    coded = {name: classify_clause(text) for name, text in articles.items()}
+    coded = {name: classify_clause(text, lex) for name, text in articles.items()}
     types = {t for c in coded.values() for t in c.types()}
     conditions: set[str] = set()
     for c in coded.values():
         names = c.condition_names()
         if c.types():
-            conditions |= {n for n in names if _type_of(n) in c.types()}
+            conditions |= {n for n in names if _type_of(n, lex) in c.types()}
         elif "defense" in types:
             conditions |= {n for n in names if n.startswith("def")}
     return TreatyCoding(types=[t for t in TYPES if t in types], conditions=sorted(conditions),
                         by_article=coded)
 
 
-def _type_of(variable: str) -> str | None:
-    for obligation, table in lexicon().variables.items():
+def _type_of(variable: str, lex: Lexicon) -> str | None:
+    for obligation, table in lex.variables.items():
         if variable in table.values():
             return obligation
     return None

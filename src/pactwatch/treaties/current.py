@@ -1,14 +1,14 @@
 """The current-treaties file: defence and security treaties that changed after ATOP's cut-off.
 
-``load_current()`` reads ``data/treaties/current_treaties.yaml``, validates it and returns the
-entries as :class:`records.Treaty`, ready for ``alliances.repository.save_treaty``.  The file's
+``load_current(path)`` reads the file (default ``data/treaties/current_treaties.yaml``),
+validates it and returns the entries as :class:`records.Treaty`, ready for
+``alliances.repository.save_treaty``; a run has them in ``Resources.treaties.current``.  The file's
 header documents its conventions (accessions to ATOP treaties, unicameral legislatures).
 """
 
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 from itertools import permutations
 from pathlib import Path
 from typing import Literal
@@ -16,8 +16,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from pactwatch import records
+from pactwatch.datafiles import load_validated
 from pactwatch.records import DateValue, ObligationType, RatificationStage
-from pactwatch.treaties.data import data_path, load_model
+from pactwatch.treaties.data import INVALID, MISSING, data_path
 
 SCHEMA = "pactwatch.treaties.current.v1"
 ISO3 = r"^[A-Z]{3}$"
@@ -122,23 +123,15 @@ class CurrentFile(Model):
         return self
 
 
-def read_current(path: Path | None = None) -> CurrentFile:
-    return load_model(path or data_path("current_treaties.yaml"), CurrentFile, SCHEMA)
+def read_current(path: str | Path | None = None) -> CurrentFile:
+    """The current-treaties file of ``path``, validated; default the packaged one."""
+    file = Path(path) if path else data_path("current_treaties.yaml")
+    return load_validated(file, CurrentFile, missing=MISSING, invalid=INVALID, schema=SCHEMA)
 
 
-@lru_cache(maxsize=4)
-def current_file(path: str | None = None) -> CurrentFile:
-    return read_current(Path(path) if path else None)
-
-
-def load_current(path: str | None = None) -> list[records.Treaty]:
-    """Every entry of the current-treaties file as a records.Treaty (cached per path)."""
-    return list(_load(path))
-
-
-@lru_cache(maxsize=4)
-def _load(path: str | None) -> tuple[records.Treaty, ...]:
-    return tuple(to_record(t) for t in current_file(path).treaties)
+def load_current(path: str | Path | None = None) -> list[records.Treaty]:
+    """Every entry of the current-treaties file as a records.Treaty."""
+    return [to_record(t) for t in read_current(path).treaties]
 
 
 def to_record(t: CurrentTreaty) -> records.Treaty:
@@ -169,9 +162,6 @@ def _pairs(t: CurrentTreaty, spec: ObligationSpec) -> list[tuple[str, str]]:
     return list(permutations(t.parties, 2))
 
 
-def aliases_of(treaty_id: str, path: str | None = None) -> tuple[str, ...]:
-    """The names news uses for a known treaty (its name first)."""
-    for t in current_file(path).treaties:
-        if t.id == treaty_id:
-            return (t.name, *t.aliases)
-    return ()
+def aliases(file: CurrentFile) -> dict[str, tuple[str, ...]]:
+    """The names news uses for each known treaty (its name first), by treaty id."""
+    return {t.id: (t.name, *t.aliases) for t in file.treaties}

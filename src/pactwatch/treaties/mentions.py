@@ -6,6 +6,8 @@ and its legislature actors with a ratification verb give steps whose stage comes
 ``legislatures.yaml``.  All mentions of the same parties are one record; a record whose parties
 and name fit an entry of ``current_treaties.yaml`` takes that entry's id, name and obligations
 where the article says no more, so that the store merges news evidence into the known record.
+Every one of those files reaches the functions here in a :class:`TreatyData` (the run's
+``Resources.treaties``).
 """
 
 from __future__ import annotations
@@ -16,13 +18,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import permutations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from pactwatch.context import ArticleContext, Sentence, TimeMention
 from pactwatch.records import Actor, DateValue, Evidence, Obligation, Ratification, Treaty
-from pactwatch.treaties import current
+from pactwatch.treaties.clauses import Lexicon as ClauseLexicon
 from pactwatch.treaties.clauses import classify_clause
-from pactwatch.treaties.data import data_path, load_model
+from pactwatch.treaties.resources import Cues, TreatyData
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 NOT_STATES = {"WST", "NATO", "EUR", "UNO"}
@@ -31,47 +33,6 @@ ATTACK_NOTE = "armed attack on a party"
 
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class StepCues(Model):
-    legislature: list[str]
-    head_of_state: list[str]
-    exchange: list[str]
-    in_force: list[str]
-    signed: list[str]
-
-
-class Cues(Model):
-    schema_: str = Field(alias="schema")
-    sources: list[dict]
-    mentions: list[str]
-    steps: StepCues
-
-
-class Body(Model):
-    name: str
-    country: str
-    stage: str
-    unicameral: bool = False
-    note: str | None = None
-
-
-class Legislatures(Model):
-    schema_: str = Field(alias="schema")
-    sources: list[dict]
-    bodies: list[Body]
-
-
-@lru_cache(maxsize=1)
-def cues() -> Cues:
-    return load_model(data_path("treaty_cues.yaml"), Cues, "pactwatch.treaties.cues.v1")
-
-
-@lru_cache(maxsize=1)
-def legislatures() -> dict[str, Body]:
-    data = load_model(data_path("legislatures.yaml"), Legislatures,
-                      "pactwatch.treaties.legislatures.v1")
-    return {b.name: b for b in data.bodies}
 
 
 @lru_cache(maxsize=64)
@@ -91,10 +52,10 @@ class Mention(Model):
     text: str
 
 
-def treaty_sentences(ctx: ArticleContext) -> list[tuple[Sentence, re.Match]]:
+def treaty_sentences(ctx: ArticleContext, cues: Cues) -> list[tuple[Sentence, re.Match]]:
     out = []
     for s in ctx.sentences:
-        if m := has(cues().mentions, s.text):
+        if m := has(cues.mentions, s.text):
             out.append((s, m))
     return out
 
@@ -124,26 +85,27 @@ def parties_of(ctx: ArticleContext, sents: list[Sentence]) -> list[str]:
 
 
 # -- known treaties ---------------------------------------------------------------------------
-def match_known(parties: list[str], text: str) -> Treaty | None:
+def match_known(parties: list[str], text: str, data: TreatyData) -> Treaty | None:
     """The current-treaties entry whose parties include these and whose name or an alias is
     written in the article (bilateral entries with exactly these parties need no name)."""
     lowered = text.lower()
     fits = []
-    for t in current.load_current():
+    for t in data.current:
         if not parties or not set(parties) <= set(t.parties):
             continue
-        named = any(a.lower() in lowered for a in current.aliases_of(t.id))
+        named = any(a.lower() in lowered for a in data.aliases.get(t.id, ()))
         if named or set(parties) == set(t.parties):
             fits.append((not named, len(t.parties), t))
     return min(fits, key=lambda f: f[:2])[2] if fits else None
 
 
 # -- obligations ------------------------------------------------------------------------------
-def obligations_from(sents: list[Sentence], parties: list[str]) -> list[Obligation]:
+def obligations_from(sents: list[Sentence], parties: list[str],
+                     lex: ClauseLexicon) -> list[Obligation]:
     """Obligations from clause descriptions: a mutual coding binds every party to every other."""
     found: dict[str, set[str]] = {}
     for s in sents:
-        coding = classify_clause(s.text)
+        coding = classify_clause(s.text, lex)
         if not coding.mutual:
             continue
         for o in coding.obligations:
@@ -161,12 +123,13 @@ def date_in(ctx: ArticleContext, s: Sentence, after: int) -> DateValue | None:
     return later[0].date if later else None
 
 
-def steps_in(ctx: ArticleContext, s: Sentence, parties: list[str]) -> list[Ratification]:
+def steps_in(ctx: ArticleContext, s: Sentence, parties: list[str],
+             data: TreatyData) -> list[Ratification]:
     ev = [ctx.evidence_at(s.start)]
-    step_cues = cues().steps
+    step_cues = data.cues.steps
     out = []
     for a in actors_in(ctx, s):
-        body = legislatures().get(a.name)
+        body = data.legislatures.get(a.name)
         if body and has(step_cues.legislature, s.text):
             out.append(Ratification(party=body.country, stage=body.stage, body=body.name,
                                     date=date_in(ctx, s, a.start), evidence=ev))
@@ -203,38 +166,41 @@ def merge_steps(steps: Iterable[Ratification]) -> list[Ratification]:
     return list(merged.values())
 
 
-def signatories_in(ctx: ArticleContext, sents: list[Sentence]) -> list[str]:
-    names = [a.person for s in sents if has(cues().steps.signed, s.text)
+def signatories_in(ctx: ArticleContext, sents: list[Sentence], cues: Cues) -> list[str]:
+    names = [a.person for s in sents if has(cues.steps.signed, s.text)
              for a in actors_in(ctx, s) if a.person]
     return list(dict.fromkeys(names))
 
 
 # -- the record -------------------------------------------------------------------------------
-def extract_treaties(ctx: ArticleContext, data=None) -> list[Treaty]:
-    found = treaty_sentences(ctx)
+def extract_treaties(ctx: ArticleContext, data: TreatyData) -> list[Treaty]:
+    """The article's treaty, with the cues, legislatures, clause lexicon and known treaties of
+    ``data``; none when it mentions no treaty or names fewer than two parties of an unknown one."""
+    found = treaty_sentences(ctx, data.cues)
     if not found:
         return []
     sents = [s for s, _ in found]
     parties = parties_of(ctx, sents)
-    known = match_known(parties, ctx.article.text)
+    known = match_known(parties, ctx.article.text, data)
     if len(parties) < 2 and known is None:
         return []
-    return [build(ctx, found, parties, known)]
+    return [build(ctx, found, parties, known, data)]
 
 
 def build(ctx: ArticleContext, found: list[tuple[Sentence, re.Match]], parties: list[str],
-          known: Treaty | None) -> Treaty:
+          known: Treaty | None, data: TreatyData) -> Treaty:
     sents = [s for s, _ in found]
-    news = [r for s in sents for r in steps_in(ctx, s, parties)]
+    news = [r for s in sents for r in steps_in(ctx, s, parties, data)]
     steps = merge_steps([*(known.ratification if known else []), *news])
-    obligations = obligations_from(sents, parties) or (known.obligations if known else [])
+    obligations = (obligations_from(sents, parties, data.clause_lexicon)
+                   or (known.obligations if known else []))
     evidence: list[Evidence] = [ctx.evidence_at(s.start) for s in sents]
     name = known.name if known else f"{found[0][1].group()} ({', '.join(parties)})"
     return Treaty(
         id=known.id if known else _slug(parties, ctx), name=name,
         parties=list(known.parties) if known else parties,
         signed=known.signed if known else None,
-        signatories=signatories_in(ctx, sents) or (known.signatories if known else []),
+        signatories=signatories_in(ctx, sents, data.cues) or (known.signatories if known else []),
         obligations=obligations, ratification=steps, status=_status(steps, known),
         atop_id=None, evidence=evidence)
 

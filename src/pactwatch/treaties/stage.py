@@ -18,7 +18,7 @@ def run(ctx: ArticleContext, resources: Resources) -> ArticleContext:
 
 STAGE = article_stage(
     name="pactwatch.treaties.v1",
-    reads=("doc", "actors", "times"),
+    reads=("article", "doc", "sentences", "actors", "times"),
     writes=("treaties",),
     run=run,
     doc="Treaty mentions, parties, signatories, clause obligations and ratification steps; "

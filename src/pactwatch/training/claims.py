@@ -1,18 +1,19 @@
 """Train the cue model (data/claims/cue_model.json) on the PolNeAR train parts.
 
-    python -m pactwatch.claims.train \\
+    python -m pactwatch.training.claims \\
         --train ../shared/eval/polnear/polnear_train_part1.jsonl \\
         --train ../shared/eval/polnear/polnear_train_part3.jsonl \\
         --tune ../shared/eval/polnear/polnear_train_part2.jsonl \\
         --out src/pactwatch/data/claims/cue_model.json --cache /tmp/polnear-parses --refit
 
 Candidates are the rules' matches and one generic relation per other verb
-(:func:`pactwatch.claims.attribution.verb_candidates`); a candidate's label is whether it matches
+(:func:`pactwatch.claims.candidates.verb_candidates`); a candidate's label is whether it matches
 a gold relation under the PolNeAR scorer's criterion.  A logistic regression (scikit-learn, a
 development dependency only) is fitted on the --train files; the two thresholds are chosen on the
 --tune file to maximise relation F1 with precision at least --min-precision, running the same
-combination and ``outermost`` filter as extraction; with --refit the weights are then fitted
-again on all the files, the thresholds kept.  Never pass the dev or test split here.
+combination (:mod:`pactwatch.claims.attribution`) and ``outermost`` filter as extraction; with
+--refit the weights are then fitted again on all the files, the thresholds kept.  Never pass the
+dev or test split here.  (A training script is top layer: it uses :mod:`pactwatch.eval.polnear`.)
 """
 
 from __future__ import annotations
@@ -23,17 +24,13 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from pactwatch.claims.attribution import (
-    Attribution,
-    _holds,
-    best_per_cue,
-    outermost,
-    rule_attributions,
-    verb_candidates,
-    weighed,
-)
-from pactwatch.claims.cuemodel import SCHEMA, features
-from pactwatch.claims.lexicon import load_lexicon
+from pactwatch.claims.attribution import best_per_cue, holds, weighed
+from pactwatch.claims.candidates import verb_candidates
+from pactwatch.claims.cuemodel import SCHEMA, CueModel, features
+from pactwatch.claims.lexicon import Lexicon, load_lexicon
+from pactwatch.claims.record import Attribution
+from pactwatch.claims.rules import rule_attributions
+from pactwatch.claims.scope import outermost
 from pactwatch.eval.polnear import GoldArticle, Relation, as_relation, matches, pair, read_polnear
 
 log = logging.getLogger(__name__)
@@ -71,8 +68,8 @@ def parsed(path: Path, nlp, cache: Path | None) -> list[tuple[GoldArticle, objec
     return list(zip(golds, docs, strict=True))
 
 
-def candidates(gold: GoldArticle, doc) -> Article:
-    lex = load_lexicon()
+def candidates(gold: GoldArticle, doc, lex: Lexicon) -> Article:
+    """The article's candidate relations (rule matches and generic readings), labelled."""
     rules = rule_attributions(doc, lex, writer=True)
     out = []
     for rule, atts in ((True, rules), (False, verb_candidates(doc, lex, rules))):
@@ -111,7 +108,7 @@ def score(articles: list[Article], rule_t: float, gen_t: float) -> tuple[int, in
         kept = [x.att for x in art.cands if x.rule and (x.prob >= rule_t or not weighed(x.att))]
         extra = best_per_cue([(x.att, x.prob) for x in art.cands
                               if not x.rule and x.prob >= gen_t])
-        atts = kept + [a for a in extra if not any(_holds(a, k) for k in kept)]
+        atts = kept + [a for a in extra if not any(holds(a, k) for k in kept)]
         preds: list[Relation] = [as_relation(a) for a in outermost(atts, art.gold.text)]
         golds = list(art.gold.relations)
         tp, pred, gold = tp + len(pair(preds, golds)), pred + len(preds), gold + len(golds)
@@ -135,8 +132,6 @@ def thresholds(articles: list[Article], min_precision: float) -> tuple[float, fl
 
 
 def _probabilities(articles: list[Article], weights: dict[str, float], bias: float) -> None:
-    from pactwatch.claims.cuemodel import CueModel
-
     model = CueModel(schema_=SCHEMA, trained_on="", notes="", bias=bias, threshold=0.5,
                      rule_threshold=0.5, weights=weights)
     for art in articles:
@@ -159,11 +154,11 @@ def main(argv: list[str] | None = None) -> None:
         if "dev" in path.name or "test" in path.name:
             ap.error(f"{path}: train on the train parts only")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    from pactwatch.nlp import load_pipeline
+    from pactwatch.api import resources_for
 
-    nlp = load_pipeline()
-    train = [candidates(g, d) for p in args.train for g, d in parsed(p, nlp, args.cache)]
-    tune = [candidates(g, d) for g, d in parsed(args.tune, nlp, args.cache)]
+    nlp, lex = resources_for().nlp, load_lexicon()
+    train = [candidates(g, d, lex) for p in args.train for g, d in parsed(p, nlp, args.cache)]
+    tune = [candidates(g, d, lex) for g, d in parsed(args.tune, nlp, args.cache)]
     weights, bias = fit(train, args.c)
     _probabilities(train + tune, weights, bias)
     rule_t, gen_t, (p, r, f) = thresholds(tune, args.min_precision)
@@ -181,7 +176,7 @@ def _write(args, weights: dict[str, float], bias: float, rule_t: float, gen_t: f
            "trained_on": ", ".join(x.name for x in (*args.train, *([args.tune] * args.refit)))
                          + f"; thresholds chosen on {args.tune.name} held out",
            "notes": "PolNeAR 1.0 (Newell, Margolin & Ruths, LREC 2018) train parts; "
-                    "python -m pactwatch.claims.train; logistic regression, "
+                    "python -m pactwatch.training.claims; logistic regression, "
                     f"C={args.c}, features seen >= {MIN_COUNT} times",
            "bias": bias, "threshold": gen_t, "rule_threshold": rule_t,
            "weights": dict(sorted(weights.items()))}

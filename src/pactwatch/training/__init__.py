@@ -1,0 +1,1 @@
+"""Training scripts (top layer: they may use the evaluation code)."""
