@@ -22,10 +22,11 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from pactwatch.alliances import schema as s
 from pactwatch.alliances.load import load_atop, load_cow_states
 from pactwatch.alliances.reasoner import attack
+from pactwatch.alliances.reference import load_alliance_data
 from pactwatch.db import Database
+from pactwatch.store import schema as s
 
 LAST = date(2018, 12, 31)
 
@@ -61,18 +62,19 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = Database(f"sqlite:///{Path(tmp) / 'bench.db'}")
+        ref = load_alliance_data()
         started = time.perf_counter()
         with db.transaction() as conn:
-            load_cow_states(conn, args.shared / "data" / "cow")
-            report = load_atop(conn, args.shared / "data" / "atop-5.1")
+            load_cow_states(conn, ref, args.shared / "data" / "cow")
+            report = load_atop(conn, ref, args.shared / "data" / "atop-5.1")
         print(f"loaded ATOP in {time.perf_counter() - started:.1f} s: {report.counts}")
         with db.engine.connect() as conn:
             cases = triples(conn, args.calls, args.seed)
-            attack(conn, *cases[0])  # warm caches (ISO map, conditions file)
+            attack(conn, ref, *cases[0])  # warm caches (compiled statements, name lookups)
             wall, cpu = [], []
             for case in cases:
                 w, c = time.perf_counter(), time.process_time()
-                attack(conn, *case)
+                attack(conn, ref, *case)
                 wall.append((time.perf_counter() - w) * 1000)
                 cpu.append((time.process_time() - c) * 1000)
         db.close()

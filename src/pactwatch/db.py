@@ -17,13 +17,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from pactwatch.alliances import repository
-from pactwatch.alliances import schema as registry
+from pactwatch.alliances.reference import AllianceData, load_alliance_data
 from pactwatch.config import Config
 from pactwatch.context import Outcome
 from pactwatch.ingest import IngestReport, ingest
@@ -31,13 +32,19 @@ from pactwatch.pipeline import Pipeline
 from pactwatch.readers import Meta
 from pactwatch.records import Treaty
 from pactwatch.resources import Resources
+from pactwatch.store import schema as registry
 from pactwatch.store.db import Store
 from pactwatch.store.results import Records
 from pactwatch.store.treaty_rows import StoredTreaty
 
 
 class RegistryTreaties:
-    """The store's treaty rows, read and written by the alliance registry."""
+    """The store's treaty rows, read and written by the alliance registry (with its reference
+    data, loaded on first use)."""
+
+    @cached_property
+    def ref(self) -> AllianceData:
+        return load_alliance_data()
 
     def find(self, conn: Connection, treaty_id: str) -> StoredTreaty | None:
         tr = registry.treaties
@@ -54,7 +61,7 @@ class RegistryTreaties:
         repository.delete_source(conn, source)
 
     def save(self, conn: Connection, treaty: Treaty, origin: str, source: str) -> None:
-        repository.save_treaty(conn, treaty, origin=origin, source=source)
+        repository.save_treaty(conn, self.ref, treaty, origin=origin, source=source)
 
 
 class Database:
@@ -65,7 +72,8 @@ class Database:
         config = config or (resources.config if resources else Config())
         self.config = config.replace(db=url) if url else config
         self.resources = resources or Resources.build(self.config)
-        self.storage = Store(self.config.db, self.resources, RegistryTreaties())
+        self.registry = RegistryTreaties()
+        self.storage = Store(self.config.db, self.resources, self.registry)
 
     @property
     def url(self) -> str:
@@ -154,39 +162,39 @@ class Database:
         from pactwatch.alliances.reasoner import defenders_of
 
         with self.connect() as conn:
-            return defenders_of(conn, of, on)
+            return defenders_of(conn, self.registry.ref, of, on)
 
     def attack(self, attacker: str, target: str, on: date, depth: int = 3):
         """Who must defend ``target`` if ``attacker`` attacks it on ``on``, with proofs."""
         from pactwatch.alliances.reasoner import attack
 
         with self.connect() as conn:
-            return attack(conn, attacker, target, on, depth)
+            return attack(conn, self.registry.ref, attacker, target, on, depth)
 
     def network(self, on: date, types: list[str] | None = None):
         """The alliance network on ``on`` (a networkx graph of directed obligations)."""
         from pactwatch.alliances.graph import network
 
         with self.connect() as conn:
-            return network(conn, on, types)
+            return network(conn, self.registry.ref, on, types)
 
     def load_atop(self, directory: Path, obvary_from_ddyr: bool = True):
         """Replace the ATOP registry with the ATOP 5.1 files in ``directory``."""
         from pactwatch.alliances.load import load_atop
 
         with self.transaction() as conn:
-            return load_atop(conn, directory, obvary_from_ddyr)
+            return load_atop(conn, self.registry.ref, directory, obvary_from_ddyr)
 
     def load_cow_states(self, directory: Path):
         """Replace the states table with the COW state list in ``directory``."""
         from pactwatch.alliances.load import load_cow_states
 
         with self.transaction() as conn:
-            return load_cow_states(conn, directory)
+            return load_cow_states(conn, self.registry.ref, directory)
 
     def compare_ddyr(self, files: list[Path]):
         """The stored obligations against ATOP's directed-dyad-year files."""
         from pactwatch.alliances.oracle import evaluate
 
         with self.connect() as conn:
-            return evaluate(conn, files)
+            return evaluate(conn, self.registry.ref, files)

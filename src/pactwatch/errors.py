@@ -85,6 +85,16 @@ CATALOGUE: dict[str, ErrorCode] = {
         ErrorCode("PW521", "{path}: not valid time rules ({detail})"),
         ErrorCode("PW530", "{path}: not valid quantity rules ({detail})"),
         ErrorCode("PW531", "{path}: quantity rules file not found"),
+        # alliances: COW states, ATOP files, the ddyr oracle
+        ErrorCode("PW300", "{path}: not a COW states file ({detail})"),
+        ErrorCode("PW301", "COW code {ccode} has no ISO3 entry in cow_iso3.yaml"),
+        ErrorCode("PW302",
+                  "unknown state {value!r} (use an ISO3 code, a COW code or a country name)"),
+        ErrorCode("PW310", "{path}: not an ATOP {kind} file ({detail})"),
+        ErrorCode("PW311",
+                  "{path}: no ATOP 5.1 files (need atop5_1a.csv, atop5_1aph.csv, atop5_1m.csv)"),
+        ErrorCode("PW320",
+                  "no ATOP alliances in the store: run `pactwatch reference load atop DIR` first"),
     )
 }
 

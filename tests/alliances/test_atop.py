@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from pactwatch.alliances import atop
 
 
-def test_reads_official_files(atop_dir):
-    data = atop.read_atop(atop_dir)
+def test_reads_official_files(atop_dir, ref):
+    data = atop.read_atop(atop_dir, ref.conditions)
     assert (len(data.alliances), len(data.members)) == (789, 2510)
     nato = [m for m in data.members if m.atopid == 3180 and m.member == 2]
     assert [(m.phase, m.entry, m.exit) for m in nato] == [

@@ -7,12 +7,13 @@ import sqlalchemy as sa
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from pactwatch.alliances import atop, derive, schema
+from pactwatch.alliances import atop, derive
+from pactwatch.store import schema
 
 
 @pytest.fixture(scope="module")
-def members(atop_dir):
-    return atop.read_atop(atop_dir).members
+def members(atop_dir, ref):
+    return atop.read_atop(atop_dir, ref.conditions).members
 
 
 def _owed(obligations, atopid):
@@ -20,8 +21,8 @@ def _owed(obligations, atopid):
             if o.treaty_id == f"atop-{atopid}"}
 
 
-def test_us_japan_1960_is_asymmetric(members):
-    owed = _owed(derive.derive([m for m in members if m.atopid == 3375]), 3375)
+def test_us_japan_1960_is_asymmetric(members, ref):
+    owed = _owed(derive.derive([m for m in members if m.atopid == 3375], ref), 3375)
     assert ("USA", "JPN", "defense") in owed
     assert ("JPN", "USA", "defense") not in owed
     assert ("JPN", "USA", "consultation") in owed
@@ -42,14 +43,14 @@ def test_locarno_obvary_resolved_by_ddyr(members, conn):
     assert all("directed-dyad-year" in r.note for r in rows if r.basis == derive.BASIS_DDYR)
 
 
-def test_obvary_without_ddyr_is_marked_unresolved(members):
-    found = derive.derive([m for m in members if m.atopid == 2130])
+def test_obvary_without_ddyr_is_marked_unresolved(members, ref):
+    found = derive.derive([m for m in members if m.atopid == 2130], ref)
     assert {o.basis for o in found} == {derive.BASIS_OBVARY_UNRESOLVED}
     assert ("FRA", "GBR", "defense") in _owed(found, 2130)
 
 
-def test_adversary_condition_carries_named_threat(members):
-    sino_soviet = derive.derive([m for m in members if m.atopid == 3200])
+def test_adversary_condition_carries_named_threat(members, ref):
+    sino_soviet = derive.derive([m for m in members if m.atopid == 3200], ref)
     defense = next(o for o in sino_soviet if o.type == "defense")
     assert [(c.code, c.adversaries) for c in defense.conditions] == [
         ("specific_adversary", ("JPN",))]
@@ -62,9 +63,9 @@ def test_member_leaving_as_another_joins_never_overlaps(members):
     assert derive.overlap(gfr, germany) is None
 
 
-def test_news_condition_strings():
+def test_news_condition_strings(ref):
     conds = derive.conditions_from_strings(
-        ["attack on a party", "adversary:USA,JPN", "defcoloc", "article:4"])
+        ["attack on a party", "adversary:USA,JPN", "defcoloc", "article:4"], ref.conditions)
     assert [(c.kind, c.code) for c in conds] == [
         ("note", "note"), ("adversary", "specific_adversary"), ("location", "location")]
     assert conds[1].adversaries == ("USA", "JPN")

@@ -12,11 +12,11 @@ pytestmark = pytest.mark.slow  # loads all of ATOP and runs the pipeline: about 
 
 
 @pytest.fixture(scope="module")
-def news_db(shared, tmp_path_factory, resources):
+def news_db(shared, ref, tmp_path_factory, resources):
     db = Database(f"sqlite:///{tmp_path_factory.mktemp('news') / 'news.db'}", resources=resources)
     with db.transaction() as conn:
-        load_cow_states(conn, shared / "data" / "cow")
-        load_atop(conn, shared / "data" / "atop-5.1")
+        load_cow_states(conn, ref, shared / "data" / "cow")
+        load_atop(conn, ref, shared / "data" / "atop-5.1")
     report = db.ingest([shared / "examples" / "russia-dprk-defence-pact.txt"],
                        meta=Meta(published=date(2024, 11, 6)))
     assert report.ok and report.stored == 1

@@ -25,8 +25,8 @@ def _sample(atop_dir, tmp_path) -> list:
     return [out]
 
 
-def test_ddyr_agreement_on_sample_years(conn, atop_dir, tmp_path):
-    report = oracle.evaluate(conn, _sample(atop_dir, tmp_path))
+def test_ddyr_agreement_on_sample_years(conn, ref, atop_dir, tmp_path):
+    report = oracle.evaluate(conn, ref, _sample(atop_dir, tmp_path))
     assert report.file_rows > 10_000
     assert report.extra_pairs == 0 and report.missing_pairs == 0
     for score in report.scores_without_obvary.values():
@@ -36,14 +36,14 @@ def test_ddyr_agreement_on_sample_years(conn, atop_dir, tmp_path):
 
 
 @pytest.mark.slow
-def test_ddyr_full_member_level_only(atop_dir, tmp_path):
+def test_ddyr_full_member_level_only(atop_dir, ref, tmp_path):
     """All of 1815–1999 with OBVARY left to the member file (no ddyr input to the derivation)."""
     db = Database(f"sqlite:///{tmp_path / 'member_only.db'}")
     with db.transaction() as conn:
-        load_atop(conn, atop_dir, obvary_from_ddyr=False)
+        load_atop(conn, ref, atop_dir, obvary_from_ddyr=False)
     files = sorted(atop_dir.glob("atop5_1ddyr_*.csv"))
     with db.engine.connect() as conn:
-        report = oracle.evaluate(conn, files)
+        report = oracle.evaluate(conn, ref, files)
     assert report.extra_pairs == 0 and report.missing_pairs == 0
     assert all(s.rate == 1.0 for s in report.scores_without_obvary.values())
     assert all(d.obvary for d in report.disagreements)
@@ -51,6 +51,6 @@ def test_ddyr_full_member_level_only(atop_dir, tmp_path):
 
 
 @pytest.mark.slow
-def test_ddyr_full_with_obvary_from_ddyr(conn, atop_dir):
-    report = oracle.evaluate(conn, sorted(atop_dir.glob("atop5_1ddyr_*.csv")))
+def test_ddyr_full_with_obvary_from_ddyr(conn, ref, atop_dir):
+    report = oracle.evaluate(conn, ref, sorted(atop_dir.glob("atop5_1ddyr_*.csv")))
     assert all(s.rate >= 0.999 for s in report.scores.values())

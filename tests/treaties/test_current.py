@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from pactwatch.alliances.cow import iso_map_file
+from pactwatch.alliances.reference import load_alliance_data
 from pactwatch.errors import PactwatchError
 from pactwatch.treaties.current import load_current, read_current
 
@@ -21,7 +21,7 @@ def test_file_validates_and_every_entry_cites_a_source():
 
 
 def test_parties_are_iso3_codes_known_to_the_registry():
-    known = {e.iso3 for e in iso_map_file().states}
+    known = {e.iso3 for e in load_alliance_data().iso_map.states}
     for t in load_current():
         assert set(t.parties) <= known, t.id
         assert all(o.from_ in t.parties and o.to in t.parties for o in t.obligations), t.id
@@ -77,13 +77,14 @@ def test_current_treaties_load_into_the_store_and_answer_defenders(tmp_path):
     from pactwatch.db import Database
 
     db = Database(f"sqlite:///{tmp_path / 'store.db'}")
+    ref = load_alliance_data()
     try:
         with db.transaction() as conn:
             for t in load_current():
-                save_treaty(conn, t, origin="current_treaties.yaml", source="current")
+                save_treaty(conn, ref, t, origin="current_treaties.yaml", source="current")
         with db.engine.connect() as conn:
-            prk = defenders_of(conn, "PRK", date(2024, 12, 31)).defenders
-            fin = defenders_of(conn, "FIN", date(2024, 12, 31)).defenders
+            prk = defenders_of(conn, ref, "PRK", date(2024, 12, 31)).defenders
+            fin = defenders_of(conn, ref, "FIN", date(2024, 12, 31)).defenders
     finally:
         db.close()
     assert {(f.state, f.treaty_id) for f in prk} == {("RUS", "rus-prk-2024")}

@@ -16,7 +16,6 @@ import calendar
 import csv
 from collections.abc import Iterator
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -24,14 +23,12 @@ from pydantic import Field
 
 from pactwatch.alliances.cow import Frozen, Source
 from pactwatch.datafiles import load_validated
-from pactwatch.errors import PactwatchError, define
+from pactwatch.errors import PactwatchError
 from pactwatch.treaties.data import INVALID, MISSING, data_path
-
-define("PW310", "{path}: not an ATOP {kind} file ({detail})")
-define("PW311", "{path}: no ATOP 5.1 files (need atop5_1a.csv, atop5_1aph.csv, atop5_1m.csv)")
 
 ATOP_TYPES = ("defense", "offense", "neutral", "nonagg", "consul")
 FILES = {"alliances": "atop5_1a.csv", "phases": "atop5_1aph.csv", "members": "atop5_1m.csv"}
+CONDITIONS_PATH = data_path("atop_conditions.yaml")
 
 
 class ConditionSpec(Frozen):
@@ -48,12 +45,16 @@ class ConditionsFile(Frozen):
     conditions: dict[str, list[ConditionSpec]]
     other_condition: ConditionSpec
 
+    def variables(self) -> list[str]:
+        """The member-file condition variables, the catch-all one last."""
+        return [*(c.variable for specs in self.conditions.values() for c in specs),
+                self.other_condition.variable]
 
-@lru_cache(maxsize=1)
-def conditions_file() -> ConditionsFile:
+
+def load_conditions(path: Path = CONDITIONS_PATH) -> ConditionsFile:
     """The ATOP variable → obligation/condition vocabulary (data/treaties/atop_conditions.yaml)."""
-    return load_validated(data_path("atop_conditions.yaml"), ConditionsFile, missing=MISSING,
-                          invalid=INVALID, schema="pactwatch.treaties.atop_conditions.v1")
+    return load_validated(Path(path), ConditionsFile, missing=MISSING, invalid=INVALID,
+                          schema="pactwatch.treaties.atop_conditions.v1")
 
 
 class AtopAlliance(Frozen):
@@ -185,13 +186,12 @@ def read_phases(path: Path) -> list[AtopPhase]:
     return phases
 
 
-def read_members(path: Path) -> list[AtopMember]:
-    return [_member(f, path) for f in _read_csv(path, "member-level")]
+def read_members(path: Path, conditions: ConditionsFile) -> list[AtopMember]:
+    variables = conditions.variables()
+    return [_member(f, path, variables) for f in _read_csv(path, "member-level")]
 
 
-def _member(f: dict, path: Path) -> AtopMember:
-    spec = conditions_file()
-    variables = [c.variable for specs in spec.conditions.values() for c in specs]
+def _member(f: dict, path: Path, variables: list[str]) -> AtopMember:
     try:
         return AtopMember(
             atopid=f["atopid"], phase=f["phase"] or 0, member=f["member"],
@@ -199,20 +199,20 @@ def _member(f: dict, path: Path) -> AtopMember:
             exit=exit_date(f["yrexit"], f["moexit"], f["dayexit"]),
             ineffect=bool(f["ineffect"]),
             obligations={t: f[t] == 1 for t in ATOP_TYPES},
-            conditions={v: f.get(v) for v in [*variables, spec.other_condition.variable]},
+            conditions={v: f.get(v) for v in variables},
             asymm=bool(f["asymm"]), obvary=bool(f["obvary"]), statthr=_threats(f), fields=f)
     except (KeyError, TypeError, ValueError) as exc:
         raise PactwatchError("PW310", path=path, kind="member-level", detail=repr(exc)) from exc
 
 
-def read_atop(directory: Path) -> AtopData:
+def read_atop(directory: Path, conditions: ConditionsFile) -> AtopData:
     """Read the alliance, phase and member files of an ATOP 5.1 folder."""
     directory = Path(directory)
     if not all((directory / name).is_file() for name in FILES.values()):
         raise PactwatchError("PW311", path=directory)
     return AtopData(alliances=read_alliances(directory / FILES["alliances"]),
                     phases=read_phases(directory / FILES["phases"]),
-                    members=read_members(directory / FILES["members"]),
+                    members=read_members(directory / FILES["members"], conditions),
                     directory=str(directory))
 
 

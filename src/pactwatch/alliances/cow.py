@@ -12,18 +12,13 @@ from __future__ import annotations
 
 import csv
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from pactwatch.datafiles import load_validated
-from pactwatch.errors import PactwatchError, define
+from pactwatch.errors import PactwatchError
 from pactwatch.treaties.data import INVALID, MISSING, data_path
-
-define("PW300", "{path}: not a COW states file ({detail})")
-define("PW301", "COW code {ccode} has no ISO3 entry in cow_iso3.yaml")
-define("PW302", "unknown state {value!r} (use an ISO3 code, a COW code or a country name)")
 
 ISO_RULES = ("current", "continuing", "iso3166-3", "user-assigned", "pseudo")
 
@@ -95,26 +90,14 @@ def _ymd(row: dict, prefix: str) -> date:
     return date(int(row[f"{prefix}year"]), int(row[f"{prefix}month"]), int(row[f"{prefix}day"]))
 
 
-@lru_cache(maxsize=1)
-def iso_map_file() -> IsoMapFile:
-    """The validated COW ↔ ISO3 data file shipped with pactwatch."""
-    data = load_validated(data_path("cow_iso3.yaml"), IsoMapFile, missing=MISSING, invalid=INVALID,
+ISO_MAP_PATH = data_path("cow_iso3.yaml")
+
+
+def load_iso_map(path: Path = ISO_MAP_PATH) -> IsoMapFile:
+    """The validated COW ↔ ISO3 data file (by default the one shipped with pactwatch)."""
+    data = load_validated(Path(path), IsoMapFile, missing=MISSING, invalid=INVALID,
                           schema="pactwatch.treaties.cow_iso3.v1")
     bad = [e.ccode for e in data.states if e.rule not in ISO_RULES]
     if bad:
-        raise PactwatchError("PW353", path=data_path("cow_iso3.yaml"),
-                             detail=f"unknown rule for COW codes {bad}")
+        raise PactwatchError("PW353", path=path, detail=f"unknown rule for COW codes {bad}")
     return data
-
-
-@lru_cache(maxsize=1)
-def iso_by_ccode() -> dict[int, IsoEntry]:
-    return {e.ccode: e for e in iso_map_file().states}
-
-
-def iso3_of(ccode: int) -> str:
-    """ISO3 (or pseudo-code) of a COW code; raises PW301 for a code not in the map."""
-    entry = iso_by_ccode().get(int(ccode))
-    if entry is None:
-        raise PactwatchError("PW301", ccode=ccode)
-    return entry.iso3

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import groupby
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from pactwatch.alliances.atop import ATOP_TYPES, AtopMember, DdyrRow, conditions_file
-from pactwatch.alliances.cow import iso3_of, iso_by_ccode
+from pactwatch.alliances.atop import ATOP_TYPES, AtopMember, ConditionsFile, DdyrRow
+from pactwatch.alliances.reference import AllianceData
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +48,12 @@ class Condition(BaseModel):
     locations: tuple[str, ...] = ()
 
 
-class DirectedObligation(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+@dataclass(frozen=True, slots=True)
+class DirectedObligation:
+    """What one state owes another under one treaty phase, from ``start`` until ``end``
+    (half-open).  Derived from ATOP or a Treaty record, stored as a ``treaty_obligations`` row
+    and read back with its row ``id`` (None until stored): the one shape the repository, the
+    reasoner and the network work on."""
 
     treaty_id: str
     phase: int
@@ -57,23 +62,29 @@ class DirectedObligation(BaseModel):
     to_ccode: int | None
     from_iso3: str
     to_iso3: str
-    start: date
+    start: date | None
     end: date | None
     conditions: tuple[Condition, ...] = ()
     basis: str = BASIS_MEMBER
     article: str | None = None
     note: str | None = None
     rows: tuple[str, ...] = ()
+    id: int | None = None
+
+    @property
+    def conditional(self) -> bool:
+        """Whether any condition restricts the obligation (notes do not)."""
+        return any(c.kind != "note" for c in self.conditions)
 
 
 def atop_treaty_id(atopid: int) -> str:
     return f"atop-{atopid}"
 
 
-def conditions_for(m: AtopMember, atop_type: str) -> tuple[Condition, ...]:
+def conditions_for(m: AtopMember, atop_type: str, ref: AllianceData) -> tuple[Condition, ...]:
     """The conditions ATOP codes on member m's obligation of one type."""
-    spec = conditions_file()
-    threats = tuple(iso3_of(c) for c in m.statthr if c in iso_by_ccode())
+    spec = ref.conditions
+    threats = tuple(ref.iso3_of(c) for c in m.statthr if c in ref.by_ccode)
     found = [Condition(code=c.code, kind=c.kind, text=c.text, variable=c.variable,
                        adversaries=threats if c.kind == "adversary" else ())
              for c in spec.conditions.get(atop_type, []) if m.conditions.get(c.variable) == 1]
@@ -92,20 +103,23 @@ def overlap(a: AtopMember, b: AtopMember) -> tuple[date, date | None] | None:
     return None if end is not None and start >= end else (start, end)
 
 
-def pair_obligations(i: AtopMember, j: AtopMember) -> list[DirectedObligation]:
+def pair_obligations(i: AtopMember, j: AtopMember, ref: AllianceData
+                     ) -> list[DirectedObligation]:
     """What member i owes member j in their shared phase (member-level coding)."""
     span = overlap(i, j)
     if span is None:
         return []
-    names = conditions_file().obligations
+    names = ref.conditions.obligations
     return [DirectedObligation(
         treaty_id=atop_treaty_id(i.atopid), phase=i.phase, type=names[t],
-        from_ccode=i.member, to_ccode=j.member, from_iso3=iso3_of(i.member),
-        to_iso3=iso3_of(j.member), start=span[0], end=span[1], conditions=conditions_for(i, t),
-        rows=(i.ref, j.ref)) for t in ATOP_TYPES if i.obligations[t]]
+        from_ccode=i.member, to_ccode=j.member, from_iso3=ref.iso3_of(i.member),
+        to_iso3=ref.iso3_of(j.member), start=span[0], end=span[1],
+        conditions=conditions_for(i, t, ref), rows=(i.ref, j.ref))
+        for t in ATOP_TYPES if i.obligations[t]]
 
 
-def member_obligations(members: Iterable[AtopMember]) -> list[DirectedObligation]:
+def member_obligations(members: Iterable[AtopMember], ref: AllianceData
+                       ) -> list[DirectedObligation]:
     """Every directed obligation the member-level rows imply (obvary unresolved)."""
     key = lambda m: (m.atopid, m.phase)  # noqa: E731
     result: list[DirectedObligation] = []
@@ -114,7 +128,7 @@ def member_obligations(members: Iterable[AtopMember]) -> list[DirectedObligation
         for i in rows:
             for j in rows:
                 if i.member != j.member:
-                    result.extend(pair_obligations(i, j))
+                    result.extend(pair_obligations(i, j, ref))
     return result
 
 
@@ -125,14 +139,14 @@ def years_of(start: date, end: date | None, last_year: int) -> range:
     return range(start.year, min(final, last_year) + 1)
 
 
-def derive(members: list[AtopMember], ddyr: list[DdyrRow] | None = None
+def derive(members: list[AtopMember], ref: AllianceData, ddyr: list[DdyrRow] | None = None
            ) -> list[DirectedObligation]:
     """Directed obligations; OBVARY ones resolved against the ddyr rows when given."""
     obvary = {m.atopid for m in members if m.obvary}
-    found = member_obligations(members)
+    found = member_obligations(members, ref)
     if not ddyr or not obvary:
         return [_unresolved(o) if _atopid(o) in obvary else o for o in found]
-    return _resolve_obvary(found, obvary, ddyr)
+    return _resolve_obvary(found, obvary, ddyr, list(ref.conditions.obligations.values()))
 
 
 def _atopid(o: DirectedObligation) -> int:
@@ -140,12 +154,12 @@ def _atopid(o: DirectedObligation) -> int:
 
 
 def _unresolved(o: DirectedObligation) -> DirectedObligation:
-    return o.model_copy(update={"basis": BASIS_OBVARY_UNRESOLVED, "note": (
+    return replace(o, basis=BASIS_OBVARY_UNRESOLVED, note=(
         "OBVARY member: ATOP's member file does not say to which partners this is owed; "
-        "no directed-dyad-year data was loaded to decide")})
+        "no directed-dyad-year data was loaded to decide"))
 
 
-def _resolve_obvary(found, obvary, ddyr) -> list[DirectedObligation]:
+def _resolve_obvary(found, obvary, ddyr, types: list[str]) -> list[DirectedObligation]:
     flags = {(r.ccode1, r.ccode2, r.year): r.flags for r in ddyr}
     covered = range(min(r.year for r in ddyr), max(r.year for r in ddyr) + 1)
     explained = _explained(o for o in found if _atopid(o) not in obvary)
@@ -154,7 +168,7 @@ def _resolve_obvary(found, obvary, ddyr) -> list[DirectedObligation]:
         if _atopid(o) not in obvary:
             kept.append(o)
             continue
-        decided = _decide(o, flags, covered, explained)
+        decided = _decide(o, flags, covered, explained, types.index(o.type))
         dropped += decided is None
         if decided is not None:
             kept.append(decided)
@@ -170,8 +184,7 @@ def _explained(obligations) -> set[tuple]:
     return out
 
 
-def _decide(o, flags, covered: range, explained: set) -> DirectedObligation | None:
-    index = list(conditions_file().obligations.values()).index(o.type)
+def _decide(o, flags, covered: range, explained: set, index: int) -> DirectedObligation | None:
     years = [y for y in years_of(o.start, o.end, covered.stop - 1)
              if y in covered and (o.from_ccode, o.to_ccode, y, o.type) not in explained]
     if not years:
@@ -179,12 +192,13 @@ def _decide(o, flags, covered: range, explained: set) -> DirectedObligation | No
     shown = [y for y in years if flags.get((o.from_ccode, o.to_ccode, y), (0,) * 5)[index]]
     if not shown:
         return None
-    return o.model_copy(update={"basis": BASIS_DDYR, "note": (
+    return replace(o, basis=BASIS_DDYR, note=(
         f"OBVARY member: the directed-dyad-year file codes {o.from_iso3}→{o.to_iso3} "
-        f"{o.type} in {shown[0]}–{shown[-1]}, years no other shared alliance explains")})
+        f"{o.type} in {shown[0]}–{shown[-1]}, years no other shared alliance explains"))
 
 
-def conditions_from_strings(values: Iterable[str]) -> tuple[Condition, ...]:
+def conditions_from_strings(values: Iterable[str], vocabulary: ConditionsFile
+                            ) -> tuple[Condition, ...]:
     """Conditions of a news/current Obligation record (``Obligation.conditions``).
 
     ``adversary:RUS,CHN`` and ``location:KOR`` are checkable conditions with their detail; an
@@ -192,7 +206,7 @@ def conditions_from_strings(values: Iterable[str]) -> tuple[Condition, ...]:
     ``article:4`` names the article (not a condition); any other text is a note that does not
     restrict the obligation (e.g. "attack on a party", the casus foederis itself).
     """
-    specs = {c.variable: c for cs in conditions_file().conditions.values() for c in cs}
+    specs = {c.variable: c for cs in vocabulary.conditions.values() for c in cs}
     specs |= {c.code: c for c in specs.values()}
     out = []
     for value in values:

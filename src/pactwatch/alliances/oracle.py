@@ -28,14 +28,13 @@ import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.engine import Connection
 
-from pactwatch.alliances import schema as s
 from pactwatch.alliances.atop import read_ddyr
-from pactwatch.alliances.cow import iso_by_ccode
 from pactwatch.alliances.derive import years_of
-from pactwatch.errors import PactwatchError, define
+from pactwatch.alliances.reference import AllianceData
+from pactwatch.errors import PactwatchError
+from pactwatch.store import schema as s
 
 TYPES = ("defense", "offense", "neutrality", "nonaggression", "consultation")
-define("PW320", "no ATOP alliances in the store: run `pactwatch reference load atop DIR` first")
 
 
 class TypeScore(BaseModel):
@@ -100,13 +99,13 @@ class _Derived(BaseModel):
         return sorted(self.ids.get(key, ()))
 
 
-def evaluate(conn: Connection, files: list[Path]) -> OracleReport:
+def evaluate(conn: Connection, ref: AllianceData, files: list[Path]) -> OracleReport:
     """Compare the stored obligations with ATOP ddyr files, per obligation type."""
     truth = {(r.ccode1, r.ccode2, r.year): list(r.flags) for f in files for r in read_ddyr(f)}
     if not truth:
         raise PactwatchError("PW002", path=", ".join(map(str, files)))
     years = {k[2] for k in truth}
-    derived = derive_dyad_years(conn, years)
+    derived = derive_dyad_years(conn, ref, years)
     keys = set(truth) | set(derived.flags)
     zero = [0] * len(TYPES)
     disagreements = [
@@ -143,9 +142,9 @@ def _basis_counts(conn: Connection) -> dict[str, int]:
     return {basis: n for basis, n in conn.execute(query)}
 
 
-def derive_dyad_years(conn: Connection, years: set[int]) -> _Derived:
+def derive_dyad_years(conn: Connection, ref: AllianceData, years: set[int]) -> _Derived:
     """Directed dyad-years and their five flags, from the stored ATOP rows (see module doc)."""
-    members, owed, obvary = _store_rows(conn)
+    members, owed, obvary = _store_rows(conn, ref)
     if not members:
         raise PactwatchError("PW320")
     best: dict[tuple, tuple[date, int]] = {}
@@ -182,10 +181,10 @@ def _pairs(group, treaty_id: str, phase: int, years: set[int], best: dict) -> No
                     best[k] = (start, phase)
 
 
-def _store_rows(conn: Connection) -> tuple[list, set, set[int]]:
+def _store_rows(conn: Connection, ref: AllianceData) -> tuple[list, set, set[int]]:
     m, o, tr = s.treaty_members, s.treaty_obligations, s.treaties
     atop_ids = sa.select(tr.c.id).where(tr.c.source == "atop")
-    cow = {c for c, e in iso_by_ccode().items() if e.in_cow}
+    cow = {c for c, e in ref.by_ccode.items() if e.in_cow}
     members = [r for r in conn.execute(
         sa.select(m.c.treaty_id, m.c.phase, m.c.ccode, m.c.entry, m.c.exit, m.c.obvary)
         .where(m.c.treaty_id.in_(atop_ids))) if r.ccode in cow]

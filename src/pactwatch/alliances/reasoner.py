@@ -21,6 +21,7 @@ The reasoner reads only the store (directed obligation rows, see :mod:`.derive`)
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
@@ -28,7 +29,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.engine import Connection
 
 from pactwatch.alliances import repository as repo
-from pactwatch.alliances.derive import BASIS_DDYR, BASIS_OBVARY_UNRESOLVED, Condition
+from pactwatch.alliances.derive import (
+    BASIS_DDYR,
+    BASIS_OBVARY_UNRESOLVED,
+    Condition,
+    DirectedObligation,
+)
+from pactwatch.alliances.reference import AllianceData
 from pactwatch.alliances.states import name_of, resolve
 from pactwatch.records import Evidence
 
@@ -177,12 +184,14 @@ def _status(checks: list[ConditionCheck]) -> Status:
 
 
 # -- findings and proofs -------------------------------------------------------------------
-def finding(row, info: dict, on: date, attacker: str | None = None) -> ObligationFinding:
-    checks = [check(c, attacker, row.to_iso3) for c in repo.condition_models(row)]
+def finding(row: DirectedObligation, info: dict, on: date, ref: AllianceData,
+            attacker: str | None = None) -> ObligationFinding:
+    checks = [check(c, attacker, row.to_iso3) for c in row.conditions]
     treaty = info.get(row.treaty_id)
     data = (treaty.data or {}) if treaty else {}
     return ObligationFinding(
-        state=row.from_iso3, ccode=row.from_ccode, name=name_of(row.from_iso3, row.from_ccode),
+        state=row.from_iso3, ccode=row.from_ccode,
+        name=name_of(ref, row.from_iso3, row.from_ccode),
         to=row.to_iso3, type=row.type, treaty_id=row.treaty_id,
         treaty_name=treaty.name if treaty else None, atop_id=treaty.atop_id if treaty else None,
         source=treaty.source if treaty else row.basis, phase=row.phase, article=row.article,
@@ -190,7 +199,8 @@ def finding(row, info: dict, on: date, attacker: str | None = None) -> Obligatio
         evidence=[Evidence.model_validate(e) for e in data.get("evidence") or []])
 
 
-def proof(row, treaty, on: date, checks: list[ConditionCheck]) -> list[ProofStep]:
+def proof(row: DirectedObligation, treaty, on: date, checks: list[ConditionCheck]
+          ) -> list[ProofStep]:
     steps = [_source_step(row, treaty), _span_step(row, treaty, on)]
     if row.basis in (BASIS_DDYR, BASIS_OBVARY_UNRESOLVED):
         steps.append(ProofStep(rule="atop-obvary", statement=row.note or "", records=[
@@ -200,7 +210,7 @@ def proof(row, treaty, on: date, checks: list[ConditionCheck]) -> list[ProofStep
     return steps
 
 
-def _source_step(row, treaty) -> ProofStep:
+def _source_step(row: DirectedObligation, treaty) -> ProofStep:
     if treaty is not None and treaty.source == "atop":
         return ProofStep(rule="atop-member-coding", records=list(row.rows[:1]), statement=(
             f"ATOP 5.1 codes {row.from_iso3} (COW {row.from_ccode}) with {row.type} = 1 in "
@@ -213,7 +223,7 @@ def _source_step(row, treaty) -> ProofStep:
         f"{name}{where}: {row.from_iso3} owes {row.to_iso3} {row.type} ({origin})"))
 
 
-def _span_step(row, treaty, on: date) -> ProofStep:
+def _span_step(row: DirectedObligation, treaty, on: date) -> ProofStep:
     end = f"until {row.end}" if row.end else "with no end date"
     text = f"in force from {row.start} {end}; {on} is inside"
     if treaty is not None and treaty.source == "atop" and row.end is None and on > ATOP_END:
@@ -222,40 +232,42 @@ def _span_step(row, treaty, on: date) -> ProofStep:
     return ProofStep(rule="in-force", statement=text, records=list(row.rows))
 
 
+@dataclass
 class _Treaties:
-    """Treaty rows fetched once per question (names, source, evidence)."""
+    """One question's connection and reference data, and the treaty rows (names, source,
+    evidence) fetched for it, each once."""
 
-    def __init__(self, conn: Connection):
-        self.conn = conn
-        self.rows: dict[str, object] = {}
+    conn: Connection
+    ref: AllianceData
+    rows: dict[str, object] = field(default_factory=dict)
 
-    def __call__(self, rows) -> dict:
+    def __call__(self, rows: list[DirectedObligation]) -> dict:
         missing = {r.treaty_id for r in rows} - set(self.rows)
         if missing:
             self.rows |= repo.treaty_info(self.conn, missing)
         return self.rows
 
 
-def _findings(treaties: _Treaties, rows, on: date, attacker: str | None = None
-              ) -> list[ObligationFinding]:
+def _findings(treaties: _Treaties, rows: list[DirectedObligation], on: date,
+              attacker: str | None = None) -> list[ObligationFinding]:
     info = treaties(rows)
-    found = [finding(r, info, on, attacker) for r in rows]
+    found = [finding(r, info, on, treaties.ref, attacker) for r in rows]
     return sorted(found, key=lambda f: (f.state, f.to, f.type, f.treaty_id))
 
 
 # -- public API ----------------------------------------------------------------------------
-def defenders(conn: Connection, of: str, on: date) -> list[ObligationFinding]:
+def defenders(conn: Connection, ref: AllianceData, of: str, on: date) -> list[ObligationFinding]:
     """States obligated to defend ``of`` on ``on``, each with treaty, conditions and proof."""
-    target = resolve(of)
+    target = resolve(ref, of)
     rows = repo.obligations(conn, on, to=[target], types=["defense"])
-    return [f for f in _findings(_Treaties(conn), rows, on) if f.state != target]
+    return [f for f in _findings(_Treaties(conn, ref), rows, on) if f.state != target]
 
 
-def attack(conn: Connection, attacker: str, target: str, on: date, depth: int = 3
-           ) -> AttackAnalysis:
+def attack(conn: Connection, ref: AllianceData, attacker: str, target: str, on: date,
+           depth: int = 3) -> AttackAnalysis:
     """What follows, by the treaties in force on ``on``, if ``attacker`` attacks ``target``."""
-    a, t = resolve(attacker), resolve(target)
-    treaties = _Treaties(conn)
+    a, t = resolve(ref, attacker), resolve(ref, target)
+    treaties = _Treaties(conn, ref)
     rows = repo.obligations(conn, on, to=[t], types=["defense"], not_from=[a, t])
     found = _findings(treaties, rows, on, a)
     direct = [f for f in found if f.status != "not_firing"]
@@ -288,23 +300,25 @@ def _chain(treaties: _Treaties, a: str, t: str, on: date, direct: list[Obligatio
     return out
 
 
-def _next_links(conn: Connection, on: date, a: str, frontier: dict, seen: set) -> list:
+def _next_links(conn: Connection, on: date, a: str, frontier: dict, seen: set
+                ) -> list[DirectedObligation]:
     """One defense obligation per new state towards the frontier: unconditional ones first,
     else the first conditional one whose conditions do not fail against the attacker."""
     rows = repo.one_unconditional_per_giver(conn, on, frontier, "defense", seen)
     givers = seen | {r.from_iso3 for r in rows}
     candidates = repo.conditional_candidates(conn, on, frontier, "defense", givers)
-    return rows + repo.obligations_by_id(conn, _first_firing(candidates, a))
+    return rows + _first_firing(candidates, a)
 
 
-def _first_firing(candidates: list[repo.Candidate], attacker: str) -> list[int]:
+def _first_firing(candidates: list[DirectedObligation], attacker: str
+                  ) -> list[DirectedObligation]:
     """Per giving state (in giver order), the first candidate whose conditions do not fail."""
-    chosen: dict[str, int] = {}
+    chosen: dict[str, DirectedObligation] = {}
     for c in candidates:
         if c.from_iso3 not in chosen and _status(
                 [check(x, attacker, c.to_iso3) for x in c.conditions]) != "not_firing":
-            chosen[c.from_iso3] = c.id
-    return list(chosen.values())
+            chosen[c.from_iso3] = c
+    return sorted(chosen.values(), key=lambda c: c.id)
 
 
 def _on_side(direct: list[ObligationFinding], chained: list[ChainedDefender]
@@ -329,18 +343,18 @@ def _conflicts(treaties: _Treaties, a: str, on: date, side: dict[str, list[Oblig
                      rule="R-CONFLICT") for st, fs in sorted(bound.items())]
 
 
-def _pledges(treaties: _Treaties, rows, on: date) -> list[Pledge]:
+def _pledges(treaties: _Treaties, rows: list[DirectedObligation], on: date) -> list[Pledge]:
     """Neutrality / non-aggression owed to A or T, one record per treaty, recipient and terms."""
     groups: dict[tuple, list] = {}
     for r in rows:
         terms = tuple(sorted(c.code for c in r.conditions))
         groups.setdefault((r.treaty_id, r.phase, r.type, r.to_iso3, terms), []).append(r)
     info = treaties(rows)
-    return [_pledge(group, info, on) for _, group in sorted(groups.items())]
+    return [_pledge(group, info, on, treaties.ref) for _, group in sorted(groups.items())]
 
 
-def _pledge(group: list, info: dict, on: date) -> Pledge:
-    first = finding(group[0], info, on)
+def _pledge(group: list[DirectedObligation], info: dict, on: date, ref: AllianceData) -> Pledge:
+    first = finding(group[0], info, on, ref)
     givers = sorted({r.from_iso3 for r in group})
     records = sorted({ref for r in group for ref in r.rows})
     statement = (f"{', '.join(givers)} owe {first.to} {first.type} under "
@@ -353,6 +367,6 @@ def _pledge(group: list, info: dict, on: date) -> Pledge:
                          *first.proof[1:]], evidence=first.evidence)
 
 
-def defenders_of(conn: Connection, of: str, on: date) -> Defenders:
+def defenders_of(conn: Connection, ref: AllianceData, of: str, on: date) -> Defenders:
     """:func:`defenders` wrapped with the question (what the CLI prints as JSON)."""
-    return Defenders(of=resolve(of), on=on, defenders=defenders(conn, of, on))
+    return Defenders(of=resolve(ref, of), on=on, defenders=defenders(conn, ref, of, on))

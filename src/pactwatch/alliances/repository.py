@@ -9,24 +9,23 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from pactwatch.alliances import schema as s
 from pactwatch.alliances.atop import AtopData, AtopMember
-from pactwatch.alliances.cow import CowState, iso3_of, iso_map_file
+from pactwatch.alliances.cow import CowState
 from pactwatch.alliances.derive import (
     Condition,
     DirectedObligation,
     atop_treaty_id,
     conditions_from_strings,
 )
+from pactwatch.alliances.reference import AllianceData
 from pactwatch.records import DateValue, Obligation, Treaty
+from pactwatch.store import schema as s
 
 log = logging.getLogger(__name__)
 
@@ -36,17 +35,17 @@ _CHILDREN = (s.treaty_obligations, s.treaty_members, s.treaty_phases, s.treaty_r
 
 
 # -- states ----------------------------------------------------------------------------------
-def save_states(conn: Connection, states: Sequence[CowState]) -> int:
+def save_states(conn: Connection, ref: AllianceData, states: Sequence[CowState]) -> int:
     """Replace the states table: the COW list plus the ISO3 map's extra codes."""
     conn.execute(s.state_spells.delete())
     conn.execute(s.states.delete())
     cow = {st.ccode: st for st in states}
     rows = [{"ccode": e.ccode, "cow_abbr": e.cow_abbr, "name": cow[e.ccode].name
              if e.ccode in cow else e.name, "iso3": e.iso3, "iso_rule": e.rule,
-             "aliases": list(e.aliases), "note": e.note} for e in iso_map_file().states]
+             "aliases": list(e.aliases), "note": e.note} for e in ref.iso_map.states]
     missing = sorted(set(cow) - {r["ccode"] for r in rows})
     for ccode in missing:
-        iso3_of(ccode)  # raises PW301
+        ref.iso3_of(ccode)  # raises PW301
     conn.execute(s.states.insert(), rows)
     spells = [{"ccode": st.ccode, "start": sp.start, "end": sp.end}
               for st in states for sp in st.spells]
@@ -70,16 +69,16 @@ def delete_source(conn: Connection, source: str) -> None:
     conn.execute(s.treaties.delete().where(s.treaties.c.source == source))
 
 
-def save_atop(conn: Connection, data: AtopData, obligations: Iterable[DirectedObligation],
-              origin: str) -> dict[str, int]:
+def save_atop(conn: Connection, ref: AllianceData, data: AtopData,
+              obligations: Iterable[DirectedObligation], origin: str) -> dict[str, int]:
     """Replace the ATOP registry with ``data`` and its derived directed obligations."""
     delete_source(conn, "atop")
-    names = _atop_names(data.members)
+    names = _atop_names(data.members, ref)
     treaties = [_atop_treaty_row(a, names, origin) for a in data.alliances]
     phases = [{"treaty_id": atop_treaty_id(p.atopid), "phase": p.phase, "start": p.begin,
-               "end": p.end, "threats": [iso3_of(c) for c in p.statthr], "data": p.fields}
+               "end": p.end, "threats": [ref.iso3_of(c) for c in p.statthr], "data": p.fields}
               for p in data.phases]
-    members = [_member_row(m) for m in data.members]
+    members = [_member_row(m, ref) for m in data.members]
     obligation_rows = [obligation_row(o) for o in obligations]
     for table, rows in ((s.treaties, treaties), (s.treaty_phases, phases),
                         (s.treaty_members, members), (s.treaty_obligations, obligation_rows)):
@@ -89,10 +88,10 @@ def save_atop(conn: Connection, data: AtopData, obligations: Iterable[DirectedOb
             "obligations": len(obligation_rows)}
 
 
-def _atop_names(members: Sequence[AtopMember]) -> dict[int, str]:
+def _atop_names(members: Sequence[AtopMember], ref: AllianceData) -> dict[int, str]:
     by: dict[int, list[str]] = {}
     for m in members:
-        code = iso3_of(m.member)
+        code = ref.iso3_of(m.member)
         if code not in by.setdefault(m.atopid, []):
             by[m.atopid].append(code)
     return {aid: ", ".join(codes[:5]) + (f" and {len(codes) - 5} more" if len(codes) > 5 else "")
@@ -107,10 +106,10 @@ def _atop_treaty_row(a, names: dict[int, str], origin: str) -> dict:
             "asymm": a.asymm, "origin": origin, "data": a.fields}
 
 
-def _member_row(m: AtopMember) -> dict:
+def _member_row(m: AtopMember, ref: AllianceData) -> dict:
     flags = {ATOP_TO_TYPE[k]: v for k, v in m.obligations.items()}
     return {"treaty_id": atop_treaty_id(m.atopid), "phase": m.phase, "ccode": m.member,
-            "iso3": iso3_of(m.member), "entry": m.entry, "exit": m.exit,
+            "iso3": ref.iso3_of(m.member), "entry": m.entry, "exit": m.exit,
             "in_effect": m.ineffect, **flags, "asymm": m.asymm, "obvary": m.obvary,
             "conditions": m.conditions, "data": m.fields}
 
@@ -120,12 +119,13 @@ def obligation_row(o: DirectedObligation) -> dict:
             "from_ccode": o.from_ccode, "to_ccode": o.to_ccode, "from_iso3": o.from_iso3,
             "to_iso3": o.to_iso3, "start": o.start, "end": o.end,
             "conditions": [c.model_dump(mode="json") for c in o.conditions],
-            "conditional": any(c.kind != "note" for c in o.conditions), "basis": o.basis,
+            "conditional": o.conditional, "basis": o.basis,
             "article": o.article, "note": o.note, "rows": list(o.rows)}
 
 
 # -- treaties from news or the current-treaties file ------------------------------------------
-def save_treaty(conn: Connection, treaty: Treaty, origin: str, source: str = "news") -> str:
+def save_treaty(conn: Connection, ref: AllianceData, treaty: Treaty, origin: str,
+                source: str = "news") -> str:
     """Save one Treaty record as ordinary registry rows; returns the stored treaty id.
 
     A treaty carrying the ``atop_id`` of a loaded ATOP treaty is merged into it: its evidence
@@ -145,9 +145,9 @@ def save_treaty(conn: Connection, treaty: Treaty, origin: str, source: str = "ne
         "name": treaty.name, "signed": signed, "ended": None, "status": treaty.status,
         "bilat": len(treaty.parties) == 2, "asymm": _asymmetric(treaty), "origin": origin,
         "data": treaty.to_dict()}])
-    _insert(conn, s.treaty_members, [_party_row(treaty, p, start) for p in treaty.parties])
+    _insert(conn, s.treaty_members, [_party_row(treaty, p, start, ref) for p in treaty.parties])
     _insert(conn, s.treaty_obligations, [obligation_row(o) for o in
-                                         treaty_obligations(treaty, source, start)])
+                                         treaty_obligations(treaty, source, start, ref)])
     _insert(conn, s.treaty_ratifications, [_ratification_row(treaty.id, r)
                                            for r in treaty.ratification])
     return treaty.id
@@ -188,25 +188,22 @@ def _asymmetric(treaty: Treaty) -> bool:
     return any((t, b, a) not in owed for t, a, b in owed)
 
 
-def _unique_ccode(iso3: str) -> int | None:
-    codes = [e.ccode for e in iso_map_file().states if e.iso3 == iso3 and e.rule != "continuing"]
-    return codes[0] if len(codes) == 1 else None
-
-
-def _party_row(treaty: Treaty, iso3: str, signed: date | None) -> dict:
+def _party_row(treaty: Treaty, iso3: str, signed: date | None, ref: AllianceData) -> dict:
     types = {o.type for o in treaty.obligations if o.from_ == iso3}
-    return {"treaty_id": treaty.id, "phase": 0, "ccode": _unique_ccode(iso3), "iso3": iso3,
+    return {"treaty_id": treaty.id, "phase": 0, "ccode": ref.unique_ccodes.get(iso3),
+            "iso3": iso3,
             "entry": signed, "exit": None, "in_effect": True,
             **{t: t in types for t in s.OBLIGATION_TYPES}, "asymm": _asymmetric(treaty),
             "obvary": False, "conditions": {}, "data": {}}
 
 
-def treaty_obligations(treaty: Treaty, source: str, signed: date | None
+def treaty_obligations(treaty: Treaty, source: str, signed: date | None, ref: AllianceData
                        ) -> list[DirectedObligation]:
+    codes = ref.unique_ccodes
     return [DirectedObligation(
-        treaty_id=treaty.id, phase=0, type=o.type, from_ccode=_unique_ccode(o.from_),
-        to_ccode=_unique_ccode(o.to), from_iso3=o.from_, to_iso3=o.to, start=signed, end=None,
-        conditions=conditions_from_strings(o.conditions), basis=source,
+        treaty_id=treaty.id, phase=0, type=o.type, from_ccode=codes.get(o.from_),
+        to_ccode=codes.get(o.to), from_iso3=o.from_, to_iso3=o.to, start=signed, end=None,
+        conditions=conditions_from_strings(o.conditions, ref.conditions), basis=source,
         article=_article_of(o.conditions), rows=(f"treaty {treaty.id}",))
         for o in treaty.obligations if signed is not None]
 
@@ -228,39 +225,16 @@ def in_force(table: sa.Table, on: date):
     return sa.and_(table.c.start <= on, sa.or_(table.c.end.is_(None), table.c.end > on))
 
 
-@dataclass(frozen=True, slots=True)
-class ObligationRow:
-    """A stored directed obligation, conditions parsed (what the reasoner works on)."""
-
-    id: int
-    treaty_id: str
-    phase: int
-    type: str
-    from_ccode: int | None
-    to_ccode: int | None
-    from_iso3: str
-    to_iso3: str
-    start: date | None
-    end: date | None
-    conditions: tuple[Condition, ...]
-    conditional: bool
-    basis: str
-    article: str | None
-    note: str | None
-    rows: tuple[str, ...]
-
-
 @lru_cache(maxsize=4096)
 def _parse_conditions(text: str | None) -> tuple[Condition, ...]:
     return tuple(Condition.model_validate(c) for c in json.loads(text or "[]"))
 
 
-def _obligation_row(r) -> ObligationRow:
-    return ObligationRow(
+def _obligation(r) -> DirectedObligation:
+    return DirectedObligation(
         id=r.id, treaty_id=r.treaty_id, phase=r.phase, type=r.type, from_ccode=r.from_ccode,
         to_ccode=r.to_ccode, from_iso3=r.from_iso3, to_iso3=r.to_iso3, start=r.start, end=r.end,
-        conditions=_parse_conditions(r.conditions), conditional=r.conditional, basis=r.basis,
-        article=r.article,
+        conditions=_parse_conditions(r.conditions), basis=r.basis, article=r.article,
         note=r.note, rows=tuple(json.loads(r.rows or "[]")))
 
 
@@ -273,17 +247,17 @@ def _obligation_columns() -> list:
 def obligations(conn: Connection, on: date, *, to: Iterable[str] | None = None,
                 frm: Iterable[str] | None = None, types: Iterable[str] | None = None,
                 not_from: Iterable[str] = (), conditional: bool | None = None
-                ) -> list[ObligationRow]:
+                ) -> list[DirectedObligation]:
     """Directed obligations in force on a date, filtered by recipient, giver, type and
-    whether they carry conditions.  Lists are bound as expanding parameters, so the compiled
-    statement is cached whatever their length."""
+    whether they carry conditions (one query).  Lists are bound as expanding parameters, so
+    the compiled statement is cached whatever their length."""
     params = {"on": on, "to": _list(to), "frm": _list(frm), "types": _list(types),
               "not_from": _list(not_from)}
     if not _nonempty(params):
         return []
     used = {k: v for k, v in params.items() if v}
     query = _obligations_query(frozenset(used), conditional)
-    return [_obligation_row(r) for r in conn.execute(query, used)]
+    return [_obligation(r) for r in conn.execute(query, used)]
 
 
 @lru_cache(maxsize=64)
@@ -319,13 +293,12 @@ def _unconditional(t: sa.Table):
 
 
 def one_unconditional_per_giver(conn: Connection, on: date, to: Iterable[str], type: str,
-                                not_from: Iterable[str]) -> list[ObligationRow]:
+                                not_from: Iterable[str]) -> list[DirectedObligation]:
     """For each giving state, one unconditional obligation of ``type`` to any of ``to``."""
     params = {"on": on, "to": sorted(to), "type": type, "not_from": sorted(not_from) or [""]}
-    return [_obligation_row(r) for r in conn.execute(_first_per_giver_query(), params)]
+    return [_obligation(r) for r in conn.execute(_FIRST_PER_GIVER_QUERY, params)]
 
 
-@lru_cache(maxsize=1)
 def _first_per_giver_query() -> sa.Select:
     t = s.treaty_obligations
     ids = (sa.select(sa.func.min(t.c.id))
@@ -336,57 +309,37 @@ def _first_per_giver_query() -> sa.Select:
     return sa.select(*_obligation_columns()).where(t.c.id.in_(ids))
 
 
-class Candidate(NamedTuple):
-    """A light obligation row: enough to decide whether it fires, before loading it fully."""
-
-    id: int
-    from_iso3: str
-    to_iso3: str
-    treaty_id: str
-    conditions: tuple[Condition, ...]
+_FIRST_PER_GIVER_QUERY = _first_per_giver_query()  # built once, compiled once
 
 
 def conditional_candidates(conn: Connection, on: date, to: Iterable[str], type: str,
-                           not_from: Iterable[str]) -> list[Candidate]:
-    """Conditional obligations of ``type`` to any of ``to``, light, ordered by giver."""
+                           not_from: Iterable[str]) -> list[DirectedObligation]:
+    """Conditional obligations of ``type`` to any of ``to`` in force on ``on``, ordered by
+    giver, recipient and treaty (one query)."""
     params = {"on": on, "to": sorted(to), "type": type, "not_from": sorted(not_from) or [""]}
-    return [Candidate(r.id, r.from_iso3, r.to_iso3, r.treaty_id, _parse_conditions(r.conditions))
-            for r in conn.execute(_candidates_query(), params)]
+    return [_obligation(r) for r in conn.execute(_CANDIDATES_QUERY, params)]
 
 
-@lru_cache(maxsize=1)
 def _candidates_query() -> sa.Select:
     t = s.treaty_obligations
-    return (sa.select(t.c.id, t.c.from_iso3, t.c.to_iso3, t.c.treaty_id,
-                      sa.cast(t.c.conditions, sa.Text).label("conditions"))
+    return (sa.select(*_obligation_columns())
             .where(_in_force_param(t), t.c.to_iso3.in_(sa.bindparam("to", expanding=True)),
                    t.c.type == sa.bindparam("type"), t.c.conditional == True,  # noqa: E712
                    t.c.from_iso3.not_in(sa.bindparam("not_from", expanding=True)))
-            .order_by(t.c.from_iso3, t.c.to_iso3, t.c.treaty_id))
+            .order_by(t.c.from_iso3, t.c.to_iso3, t.c.treaty_id, t.c.id))
 
 
-def obligations_by_id(conn: Connection, ids: Iterable[int]) -> list[ObligationRow]:
-    ids = sorted(set(ids))
-    if not ids:
-        return []
-    return [_obligation_row(r) for r in conn.execute(_by_id_query(), {"ids": ids})]
-
-
-@lru_cache(maxsize=1)
-def _by_id_query() -> sa.Select:
-    t = s.treaty_obligations
-    return sa.select(*_obligation_columns()).where(
-        t.c.id.in_(sa.bindparam("ids", expanding=True)))
+_CANDIDATES_QUERY = _candidates_query()  # built once, compiled once
 
 
 def treaty_info(conn: Connection, ids: Iterable[str]) -> dict[str, sa.Row]:
+    """Name, source, ATOP id, origin and (news/current) data of the given treaties: one query."""
     ids = sorted(set(ids))
     if not ids:
         return {}
-    return {r.id: r for r in conn.execute(_treaty_info_query(), {"ids": ids})}
+    return {r.id: r for r in conn.execute(_TREATY_INFO_QUERY, {"ids": ids})}
 
 
-@lru_cache(maxsize=1)
 def _treaty_info_query() -> sa.Select:
     t = s.treaties
     data = sa.case((t.c.source == "atop", sa.null()), else_=t.c.data).label("data")
@@ -394,15 +347,54 @@ def _treaty_info_query() -> sa.Select:
             .where(t.c.id.in_(sa.bindparam("ids", expanding=True))))
 
 
-def condition_models(row: ObligationRow) -> tuple[Condition, ...]:
-    return row.conditions
+_TREATY_INFO_QUERY = _treaty_info_query()  # built once, compiled once
 
 
 # -- treaties as records ------------------------------------------------------------------------
+AtopParts = dict[str, dict[tuple[str, str, str], list[str]]]
+
+
 def treaty_records(conn: Connection, rows) -> list[Treaty]:
-    """Stored treaty rows as records.Treaty: news/current rows as saved, ATOP rows rebuilt."""
-    return [_atop_record(conn, row) if row.source == "atop" else Treaty.model_validate(row.data)
-            for row in rows]
+    """Stored treaty rows as records.Treaty: news/current rows as saved, ATOP rows rebuilt from
+    their members and obligations (two queries for all the ATOP rows together)."""
+    rows = list(rows)
+    atop_ids = sorted({row.id for row in rows if row.source == "atop"})
+    obligations, members = _atop_obligations(conn, atop_ids), _atop_members(conn, atop_ids)
+    return [_atop_record(row, obligations.get(row.id, {}), members.get(row.id, set()))
+            if row.source == "atop" else Treaty.model_validate(row.data) for row in rows]
+
+
+def _atop_obligations(conn: Connection, ids: list[str]) -> AtopParts:
+    """Per treaty, its distinct (type, giver, recipient) with the first row's condition texts."""
+    if not ids:
+        return {}
+    found: AtopParts = {}
+    for treaty_id, typ, src, dst, conds in conn.execute(_ATOP_OBLIGATIONS_QUERY, {"ids": ids}):
+        texts = sorted({_condition_text(c) for c in conds if c.get("kind") != "note"})
+        found.setdefault(treaty_id, {}).setdefault((typ, src, dst), texts)
+    return found
+
+
+def _atop_obligations_query() -> sa.Select:
+    o = s.treaty_obligations
+    return (sa.select(o.c.treaty_id, o.c.type, o.c.from_iso3, o.c.to_iso3, o.c.conditions)
+            .where(o.c.treaty_id.in_(sa.bindparam("ids", expanding=True)))
+            .order_by(o.c.treaty_id, o.c.id))
+
+
+_ATOP_OBLIGATIONS_QUERY = _atop_obligations_query()  # built once, compiled once
+
+
+def _atop_members(conn: Connection, ids: list[str]) -> dict[str, set[str]]:
+    if not ids:
+        return {}
+    m = s.treaty_members
+    query = (sa.select(m.c.treaty_id, m.c.iso3).distinct()
+             .where(m.c.treaty_id.in_(sa.bindparam("ids", expanding=True))))
+    found: dict[str, set[str]] = {}
+    for treaty_id, iso3 in conn.execute(query, {"ids": ids}):
+        found.setdefault(treaty_id, set()).add(iso3)
+    return found
 
 
 def _condition_text(c: dict) -> str:
@@ -412,19 +404,11 @@ def _condition_text(c: dict) -> str:
     return c.get("variable") or c.get("code") or c.get("text", "")
 
 
-def _atop_record(conn: Connection, row) -> Treaty:
+def _atop_record(row, obligations: dict[tuple[str, str, str], list[str]],
+                 members: set[str]) -> Treaty:
     """An ATOP alliance as a Treaty: its members and distinct directed obligations."""
-    query = sa.select(s.treaty_obligations.c.type, s.treaty_obligations.c.from_iso3,
-                      s.treaty_obligations.c.to_iso3, s.treaty_obligations.c.conditions).where(
-        s.treaty_obligations.c.treaty_id == row.id)
-    obligations = {}
-    for typ, src, dst, conds in conn.execute(query):
-        texts = sorted({_condition_text(c) for c in conds if c.get("kind") != "note"})
-        obligations.setdefault((typ, src, dst), texts)
-    members = conn.execute(sa.select(s.treaty_members.c.iso3).where(
-        s.treaty_members.c.treaty_id == row.id).distinct()).scalars()
     return Treaty(
-        id=row.id, name=row.name, parties=sorted(set(members)), atop_id=row.atop_id,
+        id=row.id, name=row.name, parties=sorted(members), atop_id=row.atop_id,
         signed=DateValue(value=row.signed, precision="day") if row.signed else None,
         status=row.status, evidence=(row.data or {}).get("evidence", []),
         obligations=[Obligation(type=t, to=d, conditions=c, **{"from": f})
