@@ -99,14 +99,6 @@ CATALOGUE: dict[str, ErrorCode] = {
 }
 
 
-def define(code: str, template: str) -> ErrorCode:
-    """Add an error to the catalogue (area modules define their own codes with this)."""
-    if code in CATALOGUE and CATALOGUE[code].template != template:
-        raise ValueError(f"error code {code} is already defined")
-    CATALOGUE[code] = ErrorCode(code, template)
-    return CATALOGUE[code]
-
-
 class PactwatchError(Exception):
     """An expected failure with a catalogue code; ``str()`` is the user-facing line."""
 
