@@ -131,3 +131,9 @@ def test_the_order_rules():
     assert not allowed("pactwatch.store.db", "pactwatch.ingest")
     assert allowed("pactwatch.db", "pactwatch.store.db")
     assert not allowed("pactwatch.claims.train", "pactwatch.eval.polnear")
+
+
+def test_no_source_file_is_over_600_lines():
+    long = {module_name(p): n for p in PACKAGE.rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600}
+    assert long == {}

@@ -58,3 +58,21 @@ def test_thresholds_on_the_key(shared):
     score = evaluate(shared / "eval" / "plv" / "PLV_train.tsv", read_key(KEY), only_keyed=True)
     assert score.precision >= 0.95
     assert score.recall >= 0.90
+
+
+def test_the_cli_scores_with_the_configured_data(shared, tmp_path):
+    """``pactwatch eval actors --config FILE`` runs the evaluation with the file's data."""
+    from typer.testing import CliRunner
+
+    from pactwatch.cli.main import app
+
+    rows = [ln for ln in (shared / "eval" / "plv" / "PLV_train.tsv").open(encoding="utf-8")]
+    (tmp_path / "plv.tsv").write_text(rows[0] + next(r for r in rows if r.startswith("train-0513\t")),
+                                      encoding="utf-8")
+    (tmp_path / "key.tsv").write_text("uid\trole\tspan\tcountry\ntrain-0513\tsource\tRussia\tRUS\n",
+                                      encoding="utf-8")
+    (tmp_path / "desk.toml").write_text("batch_size = 4\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "actors", str(tmp_path / "plv.tsv"), "--key",
+                                      str(tmp_path / "key.tsv"), "--config", str(tmp_path / "desk.toml")])
+    assert result.exit_code == 0, result.output
+    assert "keyed spans 1  precision 1.000  recall 1.000" in result.output

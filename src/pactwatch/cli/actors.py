@@ -60,9 +60,8 @@ def eval_actors_command(
     key = key or default_key()
     if key is None:
         fail("no key file: pass --key", code=2)
-    folder = load_config(config).data.actors
     try:
-        score = evaluate(file, read_key(key), only_keyed=only_keyed, folder=folder)
+        score = evaluate(file, read_key(key), only_keyed=only_keyed, config=load_config(config))
     except (PactwatchError, OSError) as exc:
         fail(exc)
     keyed = score.keyed
