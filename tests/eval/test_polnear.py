@@ -31,8 +31,8 @@ def test_reader_uses_first_annotator(shared, tmp_path):
     assert article.relations == (Relation(((0, 2),), ((3, 7),), ((8, 17),)),)
 
 
-def test_scorer_on_three_dev_articles(shared, nlp):
-    report = evaluate(shared / "eval/polnear/polnear_dev.jsonl", nlp, limit=3, keep_errors=True)
+def test_scorer_on_three_dev_articles(shared, resources):
+    report = evaluate(shared / "eval/polnear/polnear_dev.jsonl", resources, limit=3, keep_errors=True)
     assert report.articles == 3
     rel = report.relation
     assert rel.gold > 0 and rel.pred > 0 and 0 < rel.tp <= min(rel.pred, rel.gold)
@@ -42,8 +42,8 @@ def test_scorer_on_three_dev_articles(shared, nlp):
 
 
 @pytest.fixture(scope="module")
-def dev_report(shared, nlp):
-    return evaluate(shared / "eval/polnear/polnear_dev.jsonl", nlp)
+def dev_report(shared, resources):
+    return evaluate(shared / "eval/polnear/polnear_dev.jsonl", resources)
 
 
 @pytest.mark.slow

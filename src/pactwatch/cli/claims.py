@@ -22,8 +22,8 @@ def eval_polnear(
     from pactwatch.api import resources_for
     from pactwatch.eval.polnear import evaluate
 
-    nlp = resources_for(load_config(config)).nlp
-    report = attempt(evaluate, file, nlp, limit=limit, keep_errors=errors)
+    resources = resources_for(load_config(config))
+    report = attempt(evaluate, file, resources, limit=limit, keep_errors=errors)
     if as_json:
         print_json(json.dumps(report.as_dict(), indent=2))
     else:

@@ -21,12 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pactwatch.claims.attribution import attributions_in
-from pactwatch.claims.cuemodel import load_cue_model
-from pactwatch.claims.lexicon import load_lexicon
 from pactwatch.claims.record import Attribution
 from pactwatch.claims.scope import outermost
 from pactwatch.claims.spans import CharSpan
 from pactwatch.errors import PactwatchError
+from pactwatch.resources import Resources
 
 log = logging.getLogger(__name__)
 
@@ -204,13 +203,14 @@ def _mismatches(gold: GoldArticle, preds, golds, pairs) -> Iterator[Mismatch]:
                                _show(gold.text, rel.cue), _show(gold.text, rel.content))
 
 
-def evaluate(path: Path, nlp, limit: int | None = None, keep_errors: bool = False,
-             batch_size: int = 8) -> Report:
-    """Parse each article, extract attributions, and score them against the gold ones."""
+def evaluate(path: Path, resources: Resources, limit: int | None = None,
+             keep_errors: bool = False, batch_size: int = 8) -> Report:
+    """Parse each article, extract attributions with ``resources``' parser, cue lexicon and cue
+    model, and score them against the gold ones."""
     golds = list(read_polnear(path, limit))
-    lex, model = load_lexicon(), load_cue_model()
+    lex, model = resources.claims_lexicon, resources.cue_model
     report = Report()
-    docs = nlp.pipe((g.text for g in golds), batch_size=batch_size)
+    docs = resources.nlp.pipe((g.text for g in golds), batch_size=batch_size)
     for gold, doc in zip(golds, docs, strict=True):
         preds = [as_relation(a) for a in outermost(attributions_in(doc, lex, model), gold.text)]
         score_article(report, gold, preds, keep_errors)
