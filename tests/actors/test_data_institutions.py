@@ -324,3 +324,20 @@ def test_validates_with_the_shared_loader():
     loaded = load_file(PATH, "institutions")
     assert len(loaded) == len(entries())
     assert {i.country for i in loaded} >= set(CORE_STATES)
+
+
+def test_a_folder_takes_more_files_of_a_kind_without_code(tmp_path):
+    """``institutions-desk.yaml`` beside ``institutions.yaml``: its entries join the kind."""
+    import shutil
+
+    from pactwatch.actors.data import default_folder, load_actor_data
+
+    shutil.copytree(default_folder(), tmp_path / "actors")
+    (tmp_path / "actors" / "institutions-desk.yaml").write_text(
+        "schema: pactwatch.actors.institutions.v1\n"
+        "sources:\n  - id: desk\n    cite: \"The desk's own list, https://example.org/desk\"\n"
+        "entries:\n  - name: Vestmark Assembly\n    country: NOR\n    sector: LEG\n    source: desk\n",
+        encoding="utf-8")
+    data = load_actor_data(tmp_path / "actors")
+    assert "Vestmark Assembly" in {i.name for i in data.institutions}
+    assert len(data.institutions) == len(load_actor_data().institutions) + 1

@@ -1,7 +1,9 @@
 """Actor reference data: pydantic models for each YAML kind and their loader.
 
 Every file under ``pactwatch/data/actors/`` is shaped ``{schema, sources, entries}``
-(see the actor data schema).  :func:`load_actor_data` validates each file against
+(see the actor data schema).  A folder holds one ``KIND.yaml`` per kind (countries,
+organisations, groups, institutions, people, titles) and any number of ``KIND-NAME.yaml``
+files adding entries of that kind.  :func:`load_actor_data` validates each file against
 its model (through :func:`pactwatch.datafiles.load_validated`) and raises
 :class:`PactwatchError` naming the file and the bad entry.
 """
@@ -257,9 +259,16 @@ def default_folder() -> Path:
     return Path(str(resources.files("pactwatch") / "data" / "actors"))
 
 
+def kind_files(base: Path, kind: str) -> list[Path]:
+    """The files of one kind in a folder: ``KIND.yaml`` (required), then any ``KIND-*.yaml``
+    ("institutions-desk.yaml"), so a desk adds a file of its own without changing code."""
+    return [base / f"{kind}.yaml", *sorted(base.glob(f"{kind}-*.yaml"))]
+
+
 def load_actor_data(folder: str | Path | None = None) -> ActorData:
     """Load and validate every actor file of ``folder`` (default: the packaged data)."""
     base = Path(folder) if folder else default_folder()
-    loaded = {kind: load_file(base / f"{kind}.yaml", kind) for kind in KINDS}
+    loaded = {kind: tuple(e for f in kind_files(base, kind) for e in load_file(f, kind))
+              for kind in KINDS}
     log.info("actor data: %s", {k: len(v) for k, v in loaded.items()})
     return ActorData(**loaded)
