@@ -76,6 +76,11 @@ CATALOGUE: dict[str, ErrorCode] = {
         ErrorCode("PW141", "{path}: line {line}: {detail}"),
         ErrorCode("PW220", "{path}: PolNeAR file not found"),
         ErrorCode("PW221", "{path}: line {line}: not a PolNeAR record ({detail})"),
+        # eval: whole-article keys and their texts
+        ErrorCode("PW230", "{path}: file not found"),
+        ErrorCode("PW231", "{path}: line {line}: not a whole-article key record ({detail})"),
+        ErrorCode("PW232", "{path}: line {line}: not an article record ({detail})"),
+        ErrorCode("PW233", "{path}: no article text for id {id!r}"),
         # places: the gazetteer rules
         ErrorCode("PW500", "{path}: places data file not found"),
         ErrorCode("PW501", "{path}: not valid places data ({detail})"),

@@ -214,7 +214,7 @@ def summary(db: str = DB_OPTION, limit: int = typer.Option(15, help="Rows per ta
 
 def _register_area_commands() -> None:
     """Area CLI modules add their commands to the shared apps on import."""
-    from pactwatch.cli import actors, claims, clauses, events, treaties  # noqa: F401
+    from pactwatch.cli import actors, articles, claims, clauses, events, treaties  # noqa: F401
 
 
 _register_area_commands()
