@@ -232,7 +232,8 @@ def test_key_treaty_without_parties_is_never_found():
 def test_dev_floors(shared):
     """Measured on the dev key (24 articles): must events found 22/76, typed 7/76, standing
     6/76; must claims found 37/63; treaties found 3/8, named 0/8; median count ratio 0.42.
-    Off-topic (18 articles): MEASURED. Floors sit just under (ceiling for off-topic)."""
+    Off-topic (18 articles): 11 events, mean 0.61. Floors sit just under (a ceiling just over
+    for off-topic)."""
     news = shared / "eval" / "news"
     totals = evaluate_articles(news / "key_dev.jsonl", news / "key_dev_articles.jsonl").totals
     assert (totals.must_events, totals.must_claims, totals.treaties) == (76, 63, 8)
@@ -240,4 +241,4 @@ def test_dev_floors(shared):
     assert totals.claims_found >= 34 and totals.treaties_found >= 2
     offtopic = evaluate_offtopic(news / "offtopic_dev.txt", news / "wikinews_2019_2021.jsonl")
     assert len(offtopic.counts) == 18
-    assert offtopic.mean <= 99
+    assert sum(offtopic.counts.values()) <= 13
