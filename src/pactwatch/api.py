@@ -47,17 +47,20 @@ def to_extraction(outcome: Outcome) -> Extraction:
                       treaties=list(ctx.treaties))
 
 
-def extract_article(article: Article, config: Config = Config()) -> Extraction:
-    return to_extraction(pipeline_for(config).run_one(article))
+def extract_article(article: Article, config: Config = Config(), min_confidence: float = 0.0) -> Extraction:
+    """``article`` through the pipeline; only events of at least ``min_confidence`` (see
+    :meth:`Extraction.above`)."""
+    return to_extraction(pipeline_for(config).run_one(article)).above(min_confidence)
 
 
 def extract(text: str, published: date | str | None = None, *, title: str | None = None,
             source: str | None = None, url: str | None = None,
-            config: Config = Config()) -> Extraction:
-    """Run the pipeline on ``text`` without storing; what ``pactwatch extract`` prints."""
+            config: Config = Config(), min_confidence: float = 0.0) -> Extraction:
+    """Run the pipeline on ``text`` without storing; what ``pactwatch extract`` prints.
+    ``min_confidence`` leaves out events of lower confidence (and claims' ``about`` ids of them)."""
     article = Article.from_text(text, published=parse_date(published), title=title,
                                 source=source, url=url)
-    return extract_article(article, config)
+    return extract_article(article, config, min_confidence)
 
 
 def find_actors(text_or_doc, published: date | str | None = None, *,

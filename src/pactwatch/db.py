@@ -129,8 +129,11 @@ class Database:
 
     def events(self, actor: str | None = None, type: str | None = None,
                since: date | None = None, until: date | None = None,
-               status: str | None = None) -> Records:
-        return self.storage.events(actor=actor, type=type, since=since, until=until, status=status)
+               status: str | None = None, min_confidence: float | None = None) -> Records:
+        """Stored events, filtered; ``min_confidence``: only events of at least that confidence
+        (claims are not filtered: their ``about`` ids name stored events, listed or not)."""
+        return self.storage.events(actor=actor, type=type, since=since, until=until, status=status,
+                                   min_confidence=min_confidence)
 
     def claims(self, actor: str | None = None, disputed: bool = False,
                about: str | None = None, status: str | None = None) -> Records:

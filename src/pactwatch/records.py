@@ -205,3 +205,13 @@ class Extraction(Record):
     events: list[Event] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     treaties: list[Treaty] = Field(default_factory=list)
+
+    def above(self, min_confidence: float) -> Extraction:
+        """Only the events of at least ``min_confidence``; each claim's ``about`` keeps the ids
+        of the events still listed, so it never points at an event the extraction leaves out."""
+        if min_confidence <= 0:
+            return self
+        events = [e for e in self.events if e.confidence >= min_confidence]
+        kept = {e.id for e in events}
+        claims = [c.model_copy(update={"about": [i for i in c.about if i in kept]}) for c in self.claims]
+        return self.model_copy(update={"events": events, "claims": claims})

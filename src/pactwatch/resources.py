@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the types only; the loaders are imported where each part lo
     from pactwatch.events.build import AttachRules
     from pactwatch.events.lexicon import EventLexicon
     from pactwatch.events.quad import PentaData
+    from pactwatch.events.relevance import Relevance
     from pactwatch.places.data import GazetteerRules
     from pactwatch.places.gazetteer import Gazetteer
     from pactwatch.treaties.resources import TreatyData
@@ -120,6 +121,13 @@ class Resources:
         from pactwatch.events.lexicon import load_lexicon
 
         return load_lexicon(self.config.data.events)
+
+    @cached_property
+    def relevance(self) -> Relevance:
+        """Which actors make an event political: relevance.yaml's sectors, the actor titles'."""
+        from pactwatch.events.relevance import load_relevance_file, relevance_rules
+
+        return relevance_rules(load_relevance_file(self.config.data.events), self.actors.titles)
 
     @cached_property
     def attach_rules(self) -> AttachRules:

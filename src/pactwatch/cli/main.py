@@ -84,18 +84,23 @@ def _first_article(file: Path, meta: Meta):
     return article
 
 
+MIN_CONFIDENCE = typer.Option(None, "--min-confidence", min=0.0, max=1.0, show_default=False,
+                              help="Only events of at least this confidence (0-1).")
+
+
 @app.command()
 def extract(
     file: Path = typer.Argument(..., help="A text, HTML, JSONL or feed file (first article)."),
     published: str = typer.Option(None, help="Publication date (YYYY-MM-DD)."),
     title: str = typer.Option(None), source: str = typer.Option(None), url: str = typer.Option(None),
     format: TableJson = typer.Option(TableJson.json, "--format", "-f"),
+    min_confidence: float = MIN_CONFIDENCE,
     config: Path = CONFIG_OPTION,
 ):
     """Run the pipeline on one article without storing it, and print what it finds."""
     meta = Meta(url=url, title=title, source=source, published=parse_date(published))
     settings = load_config(config)
-    result = attempt(lambda: extract_article(_first_article(file, meta), settings))
+    result = attempt(lambda: extract_article(_first_article(file, meta), settings, min_confidence or 0.0))
     if format is TableJson.json:
         print_json(result.to_json(indent=2))
         return
@@ -131,11 +136,12 @@ def events(
     type: str = typer.Option(None, help="PLOVER type, e.g. ASSAULT."),
     since: str = _since("Events"), until: str = _until("Events"),
     status: str = typer.Option(None, help="asserted, reported, denied, planned, negated, hypothetical."),
+    min_confidence: float = MIN_CONFIDENCE,
     format: QueryFormat = FORMAT, config: Path = CONFIG_OPTION,
 ):
     """Stored events, filtered."""
     _query(db, config, "events", format, render.events_table, actor=actor, type=type,
-           since=parse_date(since), until=parse_date(until), status=status)
+           since=parse_date(since), until=parse_date(until), status=status, min_confidence=min_confidence)
 
 
 @app.command()
@@ -172,10 +178,13 @@ def export(
     format: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f"),
     what: ExportWhat = typer.Option(ExportWhat.events, "--what", help="Which records."),
     output: Path = typer.Option(None, "--output", "-o", help="File to write (default stdout)."),
+    min_confidence: float = typer.Option(None, "--min-confidence", min=0.0, max=1.0, show_default=False,
+                                         help="Only events of at least this confidence (0-1; events only)."),
     config: Path = CONFIG_OPTION,
 ):
     """Export stored records (JSON Lines, CSV, JSON)."""
-    records = getattr(open_db(db, config), what.value)()
+    filters = {"min_confidence": min_confidence} if what is ExportWhat.events else {}
+    records = getattr(open_db(db, config), what.value)(**filters)
     if output is None:
         records.write(format.value, sys.stdout)
         return

@@ -13,6 +13,7 @@ from pactwatch.dates.quantities import QuantityMention
 from pactwatch.events.args import resolve
 from pactwatch.events.detect import Draft
 from pactwatch.events.lexicon import EventLexicon
+from pactwatch.events.relevance import Relevance
 from pactwatch.places.attach import event_location
 from pactwatch.places.data import EventLocatives
 from pactwatch.records import Actor, DateValue, Event, Place, Quantity
@@ -79,15 +80,31 @@ def _near(token, trigger) -> bool:
     return token.head == trigger or token.head.head == trigger
 
 
-def confidence(draft: Draft) -> float:
+IRRELEVANT = 0.05  # the confidence of an event with no political actor (the stage drops them)
+
+
+def confidence(draft: Draft, relevance: Relevance) -> float:
+    """0.45, +0.15 for a pattern or frame match, then each side by its actors: +0.15 for a
+    political actor with a country, +0.1 for one without (a role noun: "the police"); a source
+    naming no political actor -0.1.  No political actor on either side: ``IRRELEVANT``."""
+    if not relevance.relevant(draft.source, draft.target):
+        return IRRELEVANT
     score = 0.45 + (0.15 if draft.route in ("pattern", "frame") else 0.0)
-    score += 0.15 if any(a.country for a in draft.source) else 0.0
-    score += 0.15 if any(a.country for a in draft.target) else 0.05 if draft.target else 0.0
+    score += _side(draft.source, relevance, unresolved=-0.1) + _side(draft.target, relevance, unresolved=0.0)
     return round(min(score, 0.95), 2)
 
 
+def _side(actors: list[Actor], relevance: Relevance, unresolved: float) -> float:
+    political = [a for a in actors if relevance.political(a)]
+    if any(a.country for a in political):
+        return 0.15
+    if political:
+        return 0.1
+    return unresolved if actors else 0.0
+
+
 def to_event(ctx: ArticleContext, draft: Draft, lex: EventLexicon,
-             mentions: list[QuantityMention], rules: AttachRules) -> Event:
+             mentions: list[QuantityMention], rules: AttachRules, relevance: Relevance) -> Event:
     evidence = ctx.evidence_at(draft.token.idx)
     location = event_place(ctx, draft, rules)
     state = draft.standing
@@ -99,5 +116,5 @@ def to_event(ctx: ArticleContext, draft: Draft, lex: EventLexicon,
         quantity=event_quantity(draft, mentions), status=state.status,
         attributed_to=resolve(list(state.attributed_to), ctx.actors, lex),
         denied_by=resolve(list(state.denied_by), ctx.actors, lex),
-        cameo=draft.cameo, confidence=confidence(draft), trigger=draft.token.text, evidence=[evidence],
+        cameo=draft.cameo, confidence=confidence(draft, relevance), trigger=draft.token.text, evidence=[evidence],
     )

@@ -10,6 +10,7 @@ from pactwatch.dates.quantities import QuantityRules, find_quantities
 from pactwatch.events.build import AttachRules, to_event
 from pactwatch.events.detect import detect
 from pactwatch.events.lexicon import EventLexicon
+from pactwatch.events.relevance import Relevance
 from pactwatch.records import Event
 from pactwatch.stages import article_stage
 
@@ -20,21 +21,23 @@ log = logging.getLogger(__name__)
 
 
 def find_events(ctx: ArticleContext, lex: EventLexicon, rules: AttachRules,
-                quantities: QuantityRules) -> list[Event]:
-    """Every event mention of the article, one Event each (the merge stage folds repeats)."""
+                quantities: QuantityRules, relevance: Relevance) -> list[Event]:
+    """Every event mention of the article with a political actor as source or target (see
+    pactwatch.events.relevance), one Event each (the merge stage folds repeats)."""
     if ctx.doc is None:
         return []
     events: list[Event] = []
     mentions = find_quantities(ctx.doc, quantities)
     for sent in ctx.doc.sents:
-        events += [to_event(ctx, draft, lex, mentions, rules)
-                   for draft in detect(sent, lex, ctx.actors)]
+        events += [to_event(ctx, draft, lex, mentions, rules, relevance)
+                   for draft in detect(sent, lex, ctx.actors) if relevance.relevant(draft.source, draft.target)]
     log.debug("article %s: %d event mentions", ctx.article.id[:12], len(events))
     return events
 
 
 def run(ctx: ArticleContext, resources: Resources) -> ArticleContext:
-    found = find_events(ctx, resources.events, resources.attach_rules, resources.quantity_rules)
+    found = find_events(ctx, resources.events, resources.attach_rules, resources.quantity_rules,
+                        resources.relevance)
     return ctx.with_(events=tuple(found))
 
 

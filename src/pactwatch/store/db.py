@@ -122,9 +122,11 @@ class Store:
 
     def events(self, actor: str | None = None, type: str | None = None,
                since: date | None = None, until: date | None = None,
-               status: str | None = None) -> Records:
+               status: str | None = None, min_confidence: float | None = None) -> Records:
         table = t.events
         query = sa.select(table.c.data).order_by(table.c.date_value, table.c.id)
+        if min_confidence:
+            query = query.where(table.c.confidence >= min_confidence)
         if type:
             query = query.where(table.c.type == type.upper())
         if status:
