@@ -231,9 +231,10 @@ def test_key_treaty_without_parties_is_never_found():
 @pytest.mark.slow
 def test_dev_floors(shared):
     """Measured on the dev key (24 articles): must events found 22/76, typed 7/76, standing
-    6/76; must claims found 37/63; treaties found 3/8, named 0/8; median count ratio 0.42.
-    Off-topic (18 articles): 11 events, mean 0.61. Floors sit just under (a ceiling just over
-    for off-topic)."""
+    6/76; must claims found 37/63; treaties found 3/8, named 0/8; median count ratio 0.42; the
+    same with the relevance rule too (median count ratio 0.39). Off-topic (18 articles): 1
+    event, mean 0.06 (11 and 0.61 before the relevance rule). Floors sit just under (a ceiling
+    just over for off-topic)."""
     news = shared / "eval" / "news"
     totals = evaluate_articles(news / "key_dev.jsonl", news / "key_dev_articles.jsonl").totals
     assert (totals.must_events, totals.must_claims, totals.treaties) == (76, 63, 8)
@@ -241,4 +242,4 @@ def test_dev_floors(shared):
     assert totals.claims_found >= 34 and totals.treaties_found >= 2
     offtopic = evaluate_offtopic(news / "offtopic_dev.txt", news / "wikinews_2019_2021.jsonl")
     assert len(offtopic.counts) == 18
-    assert sum(offtopic.counts.values()) <= 13
+    assert sum(offtopic.counts.values()) <= 2
