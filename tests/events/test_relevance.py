@@ -98,3 +98,8 @@ def test_the_relevance_file_is_validated(tmp_path):
         load_relevance_file(tmp_path)
     with pytest.raises(PactwatchError, match="PW402|not found"):
         load_relevance_file(tmp_path / "missing")
+
+
+def test_a_protest_is_a_political_act_whoever_protests(rules):
+    people = Actor(name="people", text="people")
+    assert rules.relevant([people], [], "PROTEST") and not rules.relevant([people], [], "ASSAULT")

@@ -87,7 +87,7 @@ def confidence(draft: Draft, relevance: Relevance) -> float:
     """0.45, +0.15 for a pattern or frame match, then each side by its actors: +0.15 for a
     political actor with a country, +0.1 for one without (a role noun: "the police"); a source
     naming no political actor -0.1.  No political actor on either side: ``IRRELEVANT``."""
-    if not relevance.relevant(draft.source, draft.target):
+    if not relevance.relevant(draft.source, draft.target, draft.type):
         return IRRELEVANT
     score = 0.45 + (0.15 if draft.route in ("pattern", "frame") else 0.0)
     score += _side(draft.source, relevance, unresolved=-0.1) + _side(draft.target, relevance, unresolved=0.0)

@@ -38,6 +38,7 @@ class RelevanceFile(_Model):
     sources: tuple[Source, ...]
     political_sectors: tuple[Sector, ...] = Field(min_length=1)
     relational_nouns: frozenset[str] = frozenset()  # political only with a qualifier the actors stage codes
+    political_types: frozenset[str] = frozenset()  # political acts whoever does them (PROTEST)
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class Relevance:
 
     sectors: frozenset[str]
     role_sectors: dict[str, str]
+    types: frozenset[str] = frozenset()  # event types kept without a political actor
 
     def political(self, actor: Actor) -> bool:
         if actor.person:
@@ -61,9 +63,10 @@ class Relevance:
             return None
         return self.role_sectors.get(" ".join(words[-2:])) or self.role_sectors.get(words[-1])
 
-    def relevant(self, source: list[Actor], target: list[Actor]) -> bool:
-        """Whether the source or the target names a political actor."""
-        return any(self.political(a) for a in [*source, *target])
+    def relevant(self, source: list[Actor], target: list[Actor], kind: str | None = None) -> bool:
+        """Whether the source or the target names a political actor, or the event type
+        ``kind`` is a political act whoever does it."""
+        return kind in self.types or any(self.political(a) for a in [*source, *target])
 
 
 def load_relevance_file(folder: str | Path | None = None) -> RelevanceFile:
@@ -80,4 +83,5 @@ def relevance_rules(file: RelevanceFile, titles: tuple[Title, ...]) -> Relevance
     """The file's political sectors with the sectors of the actor data's titles and role nouns."""
     roles = {name.lower(): t.sector for t in titles if t.kind in ("title", "role") and t.sector
              for name in t.names if name.lower() not in file.relational_nouns}
-    return Relevance(sectors=frozenset(s.code for s in file.political_sectors), role_sectors=roles)
+    return Relevance(sectors=frozenset(s.code for s in file.political_sectors), role_sectors=roles,
+                     types=file.political_types)

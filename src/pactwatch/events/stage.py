@@ -30,7 +30,7 @@ def find_events(ctx: ArticleContext, lex: EventLexicon, rules: AttachRules,
     mentions = find_quantities(ctx.doc, quantities)
     for sent in ctx.doc.sents:
         events += [to_event(ctx, draft, lex, mentions, rules, relevance)
-                   for draft in detect(sent, lex, ctx.actors) if relevance.relevant(draft.source, draft.target)]
+                   for draft in detect(sent, lex, ctx.actors) if relevance.relevant(draft.source, draft.target, draft.type)]
     log.debug("article %s: %d event mentions", ctx.article.id[:12], len(events))
     return events
 
