@@ -23,10 +23,10 @@ def sentences_of(doc) -> tuple[Sentence, ...]:
 
 
 def make_parse(config: Config, resources: Resources):
-    nlp = resources.nlp
+    nlp, truecaser = resources.nlp, resources.truecaser
 
     def run(items: Iterable[ArticleContext]) -> Iterator[ArticleContext]:
-        pairs = ((ctx.article.text, ctx) for ctx in items)
+        pairs = ((truecaser.truecase(ctx.article.text), ctx) for ctx in items)
         n_process = max(1, config.processes)
         for doc, ctx in nlp.pipe(pairs, as_tuples=True, n_process=n_process,
                                  batch_size=config.batch_size):
@@ -42,5 +42,6 @@ STAGE = StageSpec(
     writes=("doc", "sentences"),
     factory=make_parse,
     stream=True,
-    doc="spaCy English pipeline with the gazetteer ruler: sentences, tokens, parse, entities.",
+    doc="spaCy English pipeline with the gazetteer ruler: sentences, tokens, parse, entities; "
+        "upper-case wire copy is parsed truecased (same length, offsets kept).",
 )

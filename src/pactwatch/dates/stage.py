@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from pactwatch.context import ArticleContext, TimeMention
 from pactwatch.dates.data import TimeRules
 from pactwatch.dates.resolve import _ORD, MONTH, WEEKDAY, is_anaphoric, resolve, resolve_anaphoric
-from pactwatch.nlp import doc_text
+from pactwatch.nlp import doc_text, span_text
 from pactwatch.records import DateValue
 from pactwatch.stages import article_stage
 
@@ -120,7 +120,7 @@ def times_in(ctx: ArticleContext, rules: TimeRules) -> tuple[TimeMention, ...]:
     for span, value in sorted(kept, key=lambda k: k[0].start_char):
         value = value or resolve_anaphoric(span.text, _anchor(found, span), rules)
         if value is not None:
-            found.append(TimeMention(span.start_char, span.end_char, span.text, value))
+            found.append(TimeMention(span.start_char, span.end_char, span_text(span), value))
     return tuple(found)
 
 

@@ -13,6 +13,7 @@ from pactwatch.dates.quantities import QuantityMention
 from pactwatch.events.args import resolve
 from pactwatch.events.detect import Draft
 from pactwatch.events.lexicon import EventLexicon
+from pactwatch.nlp import span_text
 from pactwatch.places.attach import event_location
 from pactwatch.places.data import EventLocatives
 from pactwatch.records import Actor, DateValue, Event, Place, Quantity
@@ -99,5 +100,5 @@ def to_event(ctx: ArticleContext, draft: Draft, lex: EventLexicon,
         quantity=event_quantity(draft, mentions), status=state.status,
         attributed_to=resolve(list(state.attributed_to), ctx.actors, lex),
         denied_by=resolve(list(state.denied_by), ctx.actors, lex),
-        cameo=draft.cameo, confidence=confidence(draft), trigger=draft.token.text, evidence=[evidence],
+        cameo=draft.cameo, confidence=confidence(draft), trigger=span_text(draft.token), evidence=[evidence],
     )
