@@ -2,16 +2,103 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from importlib import resources as package_files
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.language import Language
 
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext, Sentence
+from pactwatch.datafiles import load_validated
 from pactwatch.nlp import doc_text, set_doc_text
 from pactwatch.stages import StageSpec
 
 if TYPE_CHECKING:
     from pactwatch.resources import Resources
+
+
+HEADS_SCHEMA = "pactwatch.parse.heads.v1"
+HEADS_NAME = "pactwatch_heads"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class HeadPattern(_Model):
+    source: str
+    pattern: str
+
+
+class HeadSource(_Model):
+    id: str
+    cite: str
+
+
+class HeadRules(_Model):
+    """Article heads split off as sentences (``data/parse/heads.yaml``)."""
+
+    schema_: str = Field(alias="schema")
+    head_chars: int
+    wire: list[HeadPattern]
+    head: list[HeadPattern]
+    sources: list[HeadSource]
+
+
+def load_head_rules(path: str | Path | None = None) -> HeadRules:
+    """Read and validate the head rules (default: the packaged file)."""
+    file = Path(path) if path else Path(str(package_files.files("pactwatch") / "data" / "parse" / "heads.yaml"))
+    return load_validated(file, HeadRules, schema=HEADS_SCHEMA)
+
+
+def heads_in(text: str, wire: list[re.Pattern], head: list[re.Pattern], head_chars: int) -> list[tuple[int, int]]:
+    """(start, end) of the datelines, date lines and bylines of ``text``: a wire dateline at the
+    start of any line, a date line or byline alone on one of the first ``head_chars`` characters'
+    lines; ``end`` is where the story's words start."""
+    found = [(m.start(), m.end()) for p in wire for m in p.finditer(text)]
+    found += [(m.start(), m.end()) for p in head for m in p.finditer(text, 0, head_chars)]
+    return sorted({(a, b) for a, b in found if b > a})
+
+
+@Language.factory(HEADS_NAME, default_config={"wire": [], "head": [], "head_chars": 400})
+def make_head_splitter(nlp, name: str, wire: list[str], head: list[str], head_chars: int):
+    """Before the parser: the first word of a head and the first word after it start sentences."""
+    compiled = ([re.compile(p, re.M) for p in wire], [re.compile(p, re.M) for p in head])
+
+    def split_heads(doc):
+        for start, end in heads_in(doc.text, *compiled, head_chars):
+            first, story = _first_word_at(doc, start), _first_word_at(doc, end)
+            if first is None or story is None:
+                continue
+            for token in doc[first.i + 1:story.i]:
+                token.is_sent_start = False
+            for token in (first, story):
+                token.is_sent_start = True if token.i > 0 else token.is_sent_start
+        return doc
+
+    return split_heads
+
+
+def _first_word_at(doc, char: int):
+    """The first non-space token starting at or after ``char``."""
+    for token in doc:
+        if token.idx >= char and not token.is_space:
+            return token
+    return None
+
+
+def add_head_splitter(nlp, rules: HeadRules):
+    """Put the head splitter before the parser (idempotent)."""
+    if HEADS_NAME in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        return nlp
+    nlp.add_pipe(HEADS_NAME, before="parser", config={
+        "wire": [p.pattern for p in rules.wire], "head": [p.pattern for p in rules.head],
+        "head_chars": rules.head_chars})
+    return nlp
 
 
 def sentences_of(doc) -> tuple[Sentence, ...]:

@@ -78,9 +78,11 @@ class Resources:
     def nlp(self):
         """The spaCy pipeline with this config's gazetteer ruler before ``ner``."""
         from pactwatch.nlp import load_model
+        from pactwatch.parse import add_head_splitter, load_head_rules
         from pactwatch.places.gazetteer import add_gazetteer_ruler
 
-        return add_gazetteer_ruler(load_model(self.config.model), self.gazetteer)
+        nlp = add_head_splitter(load_model(self.config.model), load_head_rules(self.config.data.heads))
+        return add_gazetteer_ruler(nlp, self.gazetteer)
 
     @cached_property
     def truecaser(self) -> Truecaser:
@@ -157,7 +159,8 @@ class Resources:
     def attach_rules(self) -> AttachRules:
         from pactwatch.events.build import AttachRules
 
-        return AttachRules(self.time_rules.attachment, self.places_rules.event_locatives)
+        return AttachRules(self.time_rules.attachment, self.places_rules.event_locatives,
+                           self.time_rules)
 
     @cached_property
     def penta(self) -> PentaData:

@@ -48,6 +48,12 @@ def dateline_date(text: str, rules: TimeRules) -> date | None:
     return found.value if found else None
 
 
+def reference_date(published: date | None, text: str, rules: TimeRules) -> date | None:
+    """The date relative dates are resolved from: the publication date, else the dateline's
+    (an article read with no ``--published`` and no front matter)."""
+    return published or dateline_date(text, rules)
+
+
 def _governing_verbs(span) -> list:
     tok, steps = span.root, 0
     while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and steps < 4:
@@ -108,7 +114,7 @@ def times_in(ctx: ArticleContext, rules: TimeRules) -> tuple[TimeMention, ...]:
     """Time mentions in text order; an anaphoric one ("two days later") is dated from the mention
     before it when that lies in the same or the previous sentence, else left out."""
     text = ctx.article.text
-    ref = ctx.article.published or dateline_date(text, rules)
+    ref = reference_date(ctx.article.published, text, rules)
     kept: list[tuple] = []  # (span, value or None when anaphoric)
     for span in _candidates(ctx.doc, rules):
         if is_dateline(text, span.start_char) or _overlaps([k[0] for k in kept], span):
