@@ -1,15 +1,22 @@
-"""The parse stage: spaCy over a stream of articles, loaded once, batched."""
+"""The parse stage: spaCy over a stream of articles, loaded once, batched.
+
+Each article is parsed from a truecased copy when it is written in capitals
+(:mod:`pactwatch.truecase`: same length, so every offset is the article's), tokenized first so
+that its heads (wire datelines, date lines, bylines: ``data/parse/heads.yaml``) are marked as
+sentences of their own before the parser runs.  The Doc's text is the truecased copy;
+:func:`pactwatch.nlp.doc_text` is the article as stored.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from importlib import resources as package_files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
-from spacy.language import Language
 
 from pactwatch.config import Config
 from pactwatch.context import ArticleContext, Sentence
@@ -22,7 +29,6 @@ if TYPE_CHECKING:
 
 
 HEADS_SCHEMA = "pactwatch.parse.heads.v1"
-HEADS_NAME = "pactwatch_heads"
 
 
 class _Model(BaseModel):
@@ -64,13 +70,27 @@ def heads_in(text: str, wire: list[re.Pattern], head: list[re.Pattern], head_cha
     return sorted({(a, b) for a, b in found if b > a})
 
 
-@Language.factory(HEADS_NAME, default_config={"wire": [], "head": [], "head_chars": 400})
-def make_head_splitter(nlp, name: str, wire: list[str], head: list[str], head_chars: int):
-    """Before the parser: the first word of a head and the first word after it start sentences."""
-    compiled = ([re.compile(p, re.M) for p in wire], [re.compile(p, re.M) for p in head])
+@dataclass(frozen=True)
+class HeadSplitter:
+    """Marks the heads of an article's tokens as sentences of their own, before the parser runs
+    (spaCy's parser keeps sentence starts set on the Doc it is given)."""
 
-    def split_heads(doc):
-        for start, end in heads_in(doc.text, *compiled, head_chars):
+    wire: tuple[re.Pattern, ...]
+    head: tuple[re.Pattern, ...]
+    head_chars: int
+
+    @classmethod
+    def build(cls, rules: HeadRules) -> HeadSplitter:
+        return cls(tuple(re.compile(p.pattern, re.M) for p in rules.wire),
+                   tuple(re.compile(p.pattern, re.M) for p in rules.head), rules.head_chars)
+
+    def heads(self, text: str) -> list[tuple[int, int]]:
+        return heads_in(text, list(self.wire), list(self.head), self.head_chars)
+
+    def mark(self, doc):
+        """``doc`` (tokenized, not parsed) with each head one sentence and the story after it
+        starting a new one."""
+        for start, end in self.heads(doc.text):
             first, story = _first_word_at(doc, start), _first_word_at(doc, end)
             if first is None or story is None:
                 continue
@@ -80,8 +100,6 @@ def make_head_splitter(nlp, name: str, wire: list[str], head: list[str], head_ch
                 token.is_sent_start = True if token.i > 0 else token.is_sent_start
         return doc
 
-    return split_heads
-
 
 def _first_word_at(doc, char: int):
     """The first non-space token starting at or after ``char``."""
@@ -89,16 +107,6 @@ def _first_word_at(doc, char: int):
         if token.idx >= char and not token.is_space:
             return token
     return None
-
-
-def add_head_splitter(nlp, rules: HeadRules):
-    """Put the head splitter before the parser (idempotent)."""
-    if HEADS_NAME in nlp.pipe_names or "parser" not in nlp.pipe_names:
-        return nlp
-    nlp.add_pipe(HEADS_NAME, before="parser", config={
-        "wire": [p.pattern for p in rules.wire], "head": [p.pattern for p in rules.head],
-        "head_chars": rules.head_chars})
-    return nlp
 
 
 def sentences_of(doc) -> tuple[Sentence, ...]:
@@ -110,10 +118,11 @@ def sentences_of(doc) -> tuple[Sentence, ...]:
 
 
 def make_parse(config: Config, resources: Resources):
-    nlp, truecaser = resources.nlp, resources.truecaser
+    nlp, truecaser, heads = resources.nlp, resources.truecaser, resources.heads
 
     def run(items: Iterable[ArticleContext]) -> Iterator[ArticleContext]:
-        pairs = ((truecaser.truecase(ctx.article.text), ctx) for ctx in items)
+        pairs = ((heads.mark(nlp.make_doc(truecaser.truecase(ctx.article.text))), ctx)
+                 for ctx in items)
         n_process = max(1, config.processes)
         for doc, ctx in nlp.pipe(pairs, as_tuples=True, n_process=n_process,
                                  batch_size=config.batch_size):
@@ -130,5 +139,6 @@ STAGE = StageSpec(
     factory=make_parse,
     stream=True,
     doc="spaCy English pipeline with the gazetteer ruler: sentences, tokens, parse, entities; "
-        "upper-case wire copy is parsed truecased (same length, offsets kept).",
+        "upper-case wire copy is parsed truecased (same length, offsets kept); datelines and "
+        "bylines are sentences of their own.",
 )

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the types only; the loaders are imported where each part lo
     from pactwatch.events.build import AttachRules
     from pactwatch.events.lexicon import EventLexicon
     from pactwatch.events.quad import PentaData
+    from pactwatch.parse import HeadSplitter
     from pactwatch.places.data import GazetteerRules
     from pactwatch.places.gazetteer import Gazetteer
     from pactwatch.treaties.resources import TreatyData
@@ -78,11 +79,16 @@ class Resources:
     def nlp(self):
         """The spaCy pipeline with this config's gazetteer ruler before ``ner``."""
         from pactwatch.nlp import load_model
-        from pactwatch.parse import add_head_splitter, load_head_rules
         from pactwatch.places.gazetteer import add_gazetteer_ruler
 
-        nlp = add_head_splitter(load_model(self.config.model), load_head_rules(self.config.data.heads))
-        return add_gazetteer_ruler(nlp, self.gazetteer)
+        return add_gazetteer_ruler(load_model(self.config.model), self.gazetteer)
+
+    @cached_property
+    def heads(self) -> HeadSplitter:
+        """The article heads (datelines, date lines, bylines) the parse stage splits off."""
+        from pactwatch.parse import HeadSplitter, load_head_rules
+
+        return HeadSplitter.build(load_head_rules(self.config.data.heads))
 
     @cached_property
     def truecaser(self) -> Truecaser:
