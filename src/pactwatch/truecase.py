@@ -13,8 +13,10 @@ only thresholds and sources): :class:`NameForms` from the project's name data (p
 A word is cased, in this order, as part of a multi-word name; as a single letter ("I", an
 initial); as a strong one-word name; in lower case when English has it as a common word; as
 a weaker name; and else (a name the data lacks: "Miralvalle", "FMLN") capitalised, or kept in
-capitals when it has no vowel or stands alone in brackets ("[FMLN]", "(DPA)").  The first word
-of a sentence or paragraph is then capitalised.
+capitals when it has no vowel or stands alone in brackets ("[FMLN]", "(DPA)").  An acronym in
+brackets right after a name ("TUPAC AMARU REVOLUTIONARY MOVEMENT (MRTA)") keeps its capitals
+wherever else the run writes it, and capitalises the words before it whose initials spell it.
+The first word of a sentence or paragraph is then capitalised.
 """
 
 from __future__ import annotations
@@ -186,8 +188,8 @@ class Truecaser:
         """One upper-case run, every word cased, then sentence starts capitalised."""
         words = list(WORD.finditer(run))
         chars = list(run)
-        learned = {m.group().lower(): m.group() for m in words
-                   if _bracketed(run, m) and m.group().lower() not in self.common.stop}
+        learned = {m.group().lower(): m.group() for m in words  # "... MOVEMENT (MRTA)": MRTA
+                   if _after_name(run, m) and m.group().lower() not in self.common.stop}
         i = 0
         while i < len(words):
             forms, step = self._phrase(run, words, i)
@@ -242,7 +244,7 @@ def expanded(run: str, words: list, stop: frozenset[str]) -> Iterator[int]:
     whose initials are its letters and cover them all, in any order ("FARABUNDO MARTI NATIONAL
     LIBERATION FRONT [FMLN]", "TUPAC AMARU REVOLUTIONARY MOVEMENT (MRTA)")."""
     for k, match in enumerate(words):
-        if k == 0 or not _bracketed(run, match) or run[match.start() - 2:match.start() - 1] != " ":
+        if k == 0 or not _after_name(run, match):
             continue
         letters = set(match.group().lower())
         picked: list[int] = []
@@ -266,6 +268,12 @@ def _bracketed(run: str, match: re.Match) -> bool:
     """Alone in brackets: "[FMLN]", "(DPA)"."""
     before, after = run[match.start() - 1:match.start()], run[match.end():match.end() + 1]
     return match.start() > 0 and bool(before) and bool(after) and before in "([" and after in ")]"
+
+
+def _after_name(run: str, match: re.Match) -> bool:
+    """Alone in brackets right after a word ("FRONT [FMLN]"), not a wire tag ("-- [TEXT]")."""
+    return _bracketed(run, match) and run[match.start() - 3:match.start() - 1][:1].isalpha() \
+        and run[match.start() - 2:match.start() - 1] == " "
 
 
 def _acronym(run: str, match: re.Match) -> bool:
