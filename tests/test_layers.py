@@ -3,7 +3,7 @@
 The declared order, bottom to top (README, "Layout"):
 
   0 base       records, errors, config, datafiles, context, stages, readers
-  1 language   nlp, parse, actors, dates, places, events, claims, treaties, merge
+  1 language   nlp, truecase, parse, actors, dates, places, events, claims, treaties, merge
                (in that order: a stage package may import itself and the ones before it)
   2 wiring     resources (loads the language data of a Config), pipeline (the runner)
   3 store      store/*
@@ -28,7 +28,7 @@ PACKAGE = SRC / "pactwatch"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("records", "errors", "config", "datafiles", "context", "stages", "readers"),
-    ("nlp", "parse", "actors", "dates", "places", "events", "claims", "treaties", "merge"),
+    ("nlp", "truecase", "parse", "actors", "dates", "places", "events", "claims", "treaties", "merge"),
     ("resources", "pipeline"),
     ("store",),
     ("ingest", "alliances", "db"),

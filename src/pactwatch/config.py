@@ -57,6 +57,8 @@ class DataFiles:
     legislatures: str | None = None     # file: legislatures.yaml
     clause_lexicon: str | None = None   # file: clause_lexicon.yaml
     current_treaties: str | None = None  # file: current_treaties.yaml
+    truecase: str | None = None         # file: truecase.yaml (parse: upper-case wire copy)
+    heads: str | None = None            # file: heads.yaml (parse: datelines and bylines)
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,13 @@ def set_doc_text(doc, text: str) -> None:
     doc._.pw_text = text
 
 
+def span_text(span) -> str:
+    """The article's own words under a span or token: the parse may be of a truecased copy of the
+    text (see :mod:`pactwatch.truecase`), whose ``span.text`` differs from the article's in case."""
+    start = span.idx if hasattr(span, "idx") else span.start_char
+    return doc_text(span.doc)[start:start + len(span.text)]
+
+
 def doc_text(doc) -> str:
     """``doc.text``, built once per doc: spaCy rebuilds it from every token on each access,
     which made per-mention slicing (``doc.text[a:b]``) quadratic in the article's length."""

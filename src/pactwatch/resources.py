@@ -29,9 +29,11 @@ if TYPE_CHECKING:  # the types only; the loaders are imported where each part lo
     from pactwatch.events.lexicon import EventLexicon
     from pactwatch.events.quad import PentaData
     from pactwatch.events.relevance import Relevance
+    from pactwatch.parse import HeadSplitter
     from pactwatch.places.data import GazetteerRules
     from pactwatch.places.gazetteer import Gazetteer
     from pactwatch.treaties.resources import TreatyData
+    from pactwatch.truecase import Truecaser
 
 
 def cache_dir() -> Path | None:
@@ -39,6 +41,27 @@ def cache_dir() -> Path | None:
     (empty: no cache), else ``~/.cache/pactwatch``.  The one reader of that variable."""
     folder = os.environ.get("PACTWATCH_CACHE_DIR", str(Path.home() / ".cache" / "pactwatch"))
     return Path(folder) if folder else None
+
+
+def truecase_names(res: Resources, min_population: int) -> tuple[list[str], list[str]]:
+    """(strong, weak) names for the truecaser: strong ones keep their case over an English word
+    ("Lima", "Israeli", "Monday"); weak ones only where English has no such word."""
+    import calendar
+
+    actors, gaz = res.actors, res.gazetteer
+    strong = [n for c in actors.countries for n in (c.name, c.formal, *c.aliases,
+              *c.ambiguous_aliases, *c.adjectives, *c.demonyms) if n]
+    strong += [n for o in actors.organisations for n in (o.code, o.name, *o.aliases,
+               *(g.name for g in o.organs))]
+    strong += [n for g in actors.groups for n in (g.code, g.name, *g.adjectives, *g.aliases)]
+    strong += [n for p in actors.people for n in p.names()]
+    strong += [*res.claims_lexicon.words.wire_agencies, *calendar.month_name[1:], *calendar.day_name,
+               *calendar.month_abbr[1:]]
+    places = [e for entries in gaz.index.values() for e in entries]
+    strong += [e.name for e in places if e.kind == "country" or e.capital or e.population >= min_population]
+    weak = [n for i in actors.institutions for n in (i.name, *i.aliases)]
+    weak += [e.name for e in places] + list(gaz.ruler_names)
+    return strong, weak
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,6 +83,23 @@ class Resources:
         from pactwatch.places.gazetteer import add_gazetteer_ruler
 
         return add_gazetteer_ruler(load_model(self.config.model), self.gazetteer)
+
+    @cached_property
+    def heads(self) -> HeadSplitter:
+        """The article heads (datelines, date lines, bylines) the parse stage splits off."""
+        from pactwatch.parse import HeadSplitter, load_head_rules
+
+        return HeadSplitter.build(load_head_rules(self.config.data.heads))
+
+    @cached_property
+    def truecaser(self) -> Truecaser:
+        """Cases upper-case wire copy before parsing: names as the actor data, the gazetteer and
+        the wire agencies write them; common words as this parser's English model knows them."""
+        from pactwatch.truecase import NameForms, Truecaser, common_words, load_rules
+
+        rules = load_rules(self.config.data.truecase)
+        strong, weak = truecase_names(self, rules.names.strong_min_population)
+        return Truecaser(rules, NameForms.build(strong, weak), common_words(self.nlp))
 
     # -- actors --------------------------------------------------------------------------------
 
@@ -133,7 +173,8 @@ class Resources:
     def attach_rules(self) -> AttachRules:
         from pactwatch.events.build import AttachRules
 
-        return AttachRules(self.time_rules.attachment, self.places_rules.event_locatives)
+        return AttachRules(self.time_rules.attachment, self.places_rules.event_locatives,
+                           self.time_rules)
 
     @cached_property
     def penta(self) -> PentaData:

@@ -43,6 +43,7 @@ from pactwatch.actors.lexicon import (
 )
 from pactwatch.actors.people import NameContext, office_holder, resolve_name, role_on
 from pactwatch.errors import PactwatchError
+from pactwatch.nlp import span_text
 from pactwatch.records import Actor
 
 KIND_ORDER = ("institution", "organ", "org", "person", "country", "metonym", "adjective",
@@ -183,7 +184,7 @@ class Scan:
 
 def _actor(span: Span, name: str, country: str | None, sector: str | None,
            person: str | None = None) -> Actor:
-    return Actor(name=name, text=span.text, country=country, sector=sector, person=person,
+    return Actor(name=name, text=span_text(span), country=country, sector=sector, person=person,
                  start=span.start_char, end=span.end_char)
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from pactwatch.context import ArticleContext, TimeMention
 from pactwatch.dates.data import TimeRules
 from pactwatch.dates.resolve import _ORD, MONTH, WEEKDAY, is_anaphoric, resolve, resolve_anaphoric
-from pactwatch.nlp import doc_text
+from pactwatch.nlp import doc_text, span_text
 from pactwatch.records import DateValue
 from pactwatch.stages import article_stage
 
@@ -46,6 +46,12 @@ def dateline_date(text: str, rules: TimeRules) -> date | None:
         return None
     found = resolve(match.group(), None, rules)
     return found.value if found else None
+
+
+def reference_date(published: date | None, text: str, rules: TimeRules) -> date | None:
+    """The date relative dates are resolved from: the publication date, else the dateline's
+    (an article read with no ``--published`` and no front matter)."""
+    return published or dateline_date(text, rules)
 
 
 def _governing_verbs(span) -> list:
@@ -108,7 +114,7 @@ def times_in(ctx: ArticleContext, rules: TimeRules) -> tuple[TimeMention, ...]:
     """Time mentions in text order; an anaphoric one ("two days later") is dated from the mention
     before it when that lies in the same or the previous sentence, else left out."""
     text = ctx.article.text
-    ref = ctx.article.published or dateline_date(text, rules)
+    ref = reference_date(ctx.article.published, text, rules)
     kept: list[tuple] = []  # (span, value or None when anaphoric)
     for span in _candidates(ctx.doc, rules):
         if is_dateline(text, span.start_char) or _overlaps([k[0] for k in kept], span):
@@ -120,7 +126,7 @@ def times_in(ctx: ArticleContext, rules: TimeRules) -> tuple[TimeMention, ...]:
     for span, value in sorted(kept, key=lambda k: k[0].start_char):
         value = value or resolve_anaphoric(span.text, _anchor(found, span), rules)
         if value is not None:
-            found.append(TimeMention(span.start_char, span.end_char, span.text, value))
+            found.append(TimeMention(span.start_char, span.end_char, span_text(span), value))
     return tuple(found)
 
 

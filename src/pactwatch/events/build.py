@@ -8,12 +8,14 @@ from dataclasses import dataclass
 
 from pactwatch.context import ArticleContext
 from pactwatch.dates.attach import attached_times
-from pactwatch.dates.data import Attachment
+from pactwatch.dates.data import Attachment, TimeRules
 from pactwatch.dates.quantities import QuantityMention
+from pactwatch.dates.stage import reference_date
 from pactwatch.events.args import resolve
 from pactwatch.events.detect import Draft
 from pactwatch.events.lexicon import EventLexicon
 from pactwatch.events.relevance import Relevance
+from pactwatch.nlp import span_text
 from pactwatch.places.attach import event_location
 from pactwatch.places.data import EventLocatives
 from pactwatch.records import Actor, DateValue, Event, Place, Quantity
@@ -26,6 +28,7 @@ class AttachRules:
 
     times: Attachment
     locatives: EventLocatives
+    calendar: TimeRules  # resolves a dateline's date when the article has no publication date
 
 
 def event_id(article_id: str, kind: str, source: list[Actor], target: list[Actor],
@@ -37,11 +40,11 @@ def event_id(article_id: str, kind: str, source: list[Actor], target: list[Actor
 
 def event_date(ctx: ArticleContext, draft: Draft, rules: AttachRules) -> DateValue | None:
     """The time mention the trigger governs (see pactwatch.dates.attach), nearest first; else
-    the publication date, marked "published"."""
+    the publication date (else the dateline's), marked "published"."""
     hits = attached_times(draft.token, draft.pred, ctx.times, rules.times)
     if hits:
         return hits[0].date
-    published = ctx.article.published
+    published = reference_date(ctx.article.published, ctx.article.text, rules.calendar)
     return DateValue(value=published, precision="published") if published else None
 
 
@@ -116,5 +119,6 @@ def to_event(ctx: ArticleContext, draft: Draft, lex: EventLexicon,
         quantity=event_quantity(draft, mentions), status=state.status,
         attributed_to=resolve(list(state.attributed_to), ctx.actors, lex),
         denied_by=resolve(list(state.denied_by), ctx.actors, lex),
-        cameo=draft.cameo, confidence=confidence(draft, relevance), trigger=draft.token.text, evidence=[evidence],
+        cameo=draft.cameo, confidence=confidence(draft, relevance), trigger=span_text(draft.token),
+        evidence=[evidence],
     )
