@@ -71,6 +71,8 @@ def speech_acts(ctx: ArticleContext, claims: list[Claim], groups: dict[str, list
     out = []
     for claim in claims:
         for keyed in groups.get(claim.proposition, ()):
+            if keyed.att.stance == "deny":  # disputing a report is a claim stance, not REJECT
+                continue
             hit = speech_act(ctx.doc, keyed, lex)
             if hit is not None:
                 out.append(SpeechAct(hit[0], hit[1], keyed, claim))
