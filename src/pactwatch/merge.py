@@ -159,6 +159,7 @@ def merge_pair(keep: Event, other: Event) -> Event:
         "denied_by": _union_actors(keep.denied_by, other.denied_by),
         "context": sorted(set(keep.context) | set(other.context)),
         "confidence": max(keep.confidence, other.confidence),
+        "claims": sorted(set(keep.claims) | set(other.claims)),
     })
 
 

@@ -145,6 +145,7 @@ class Event(Record):
     trigger: str | None = None
     num_articles: int = 1  # as GDELT's NumArticles: articles that report it
     num_sources: int = 1  # as GDELT's NumSources: distinct outlets among them
+    claims: list[str] = Field(default_factory=list)  # ids of the claims that state this event
     evidence: list[Evidence] = Field(default_factory=list)
 
 

@@ -27,8 +27,10 @@ from pactwatch.claims.sources import by_writer
 from pactwatch.claims.spans import CharSpan, overlaps
 from pactwatch.claims.standing import claim_status, event_standing
 from pactwatch.claims.subjects import claim_subjects
+from pactwatch.claims.verbal import verbal_events
 from pactwatch.context import ArticleContext
 from pactwatch.events.quad import PentaData
+from pactwatch.events.relevance import Relevance
 from pactwatch.nlp import doc_text
 from pactwatch.records import Actor, Claim, ClaimantEntry, Event, Evidence, Span, Stance
 
@@ -158,11 +160,19 @@ def _dedupe(entries: list[ClaimantEntry]) -> list[ClaimantEntry]:
     return out
 
 
-def build_claims(ctx: ArticleContext, lex: Lexicon, model: CueModel) -> list[Claim]:
-    """Every claim in the article, one per proposition, with all claimants and evidence."""
+def proposition_groups(ctx: ArticleContext, lex: Lexicon, model: CueModel) -> dict[str, list[Keyed]]:
+    """The article's keyed attributions by proposition, in text order."""
     groups: dict[str, list[Keyed]] = {}
     for item in keyed_attributions(ctx.doc, lex, model):
         groups.setdefault(" ".join(item.key), []).append(item)
+    return groups
+
+
+def build_claims(ctx: ArticleContext, lex: Lexicon, model: CueModel,
+                 groups: dict[str, list[Keyed]] | None = None) -> list[Claim]:
+    """Every claim in the article, one per proposition, with all claimants and evidence
+    (``groups``: the :func:`proposition_groups`, when the caller has them)."""
+    groups = proposition_groups(ctx, lex, model) if groups is None else groups
     claims = []
     for proposition, items in groups.items():
         entries = _dedupe([e for item in items for e in claimants(ctx, item.att, lex)])
@@ -176,10 +186,11 @@ def build_claims(ctx: ArticleContext, lex: Lexicon, model: CueModel) -> list[Cla
     return claims
 
 
-def claims_and_events(ctx: ArticleContext, lex: Lexicon, model: CueModel, penta: PentaData
-                      ) -> tuple[tuple[Claim, ...], tuple[Event, ...]]:
-    """The article's claims, and its events with the standing the claims give them (the verbal
+def claims_and_events(ctx: ArticleContext, lex: Lexicon, model: CueModel, penta: PentaData,
+                      relevance: Relevance) -> tuple[tuple[Claim, ...], tuple[Event, ...]]:
+    """The article's claims; its events, with one per speech act (``pactwatch.claims.verbal``,
+    cross-referenced with its claim), each with the standing the claims give it (the verbal
     event classes in ``penta`` decide whose word is a report)."""
-    claims = build_claims(ctx, lex, model)
-    events = tuple(event_standing(e, claims, penta) for e in ctx.events)
-    return tuple(claims), events
+    groups = proposition_groups(ctx, lex, model)
+    claims, events = verbal_events(ctx, build_claims(ctx, lex, model, groups), groups, lex, relevance)
+    return tuple(claims), tuple(event_standing(e, claims, penta) for e in events)

@@ -83,6 +83,19 @@ class Nominalisation(Model):
     min_stem: int
 
 
+PloverSpeech = Literal["ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AGREE"]
+
+
+class SpeechActGroup(Model):
+    """Cue lemmas (or "lemma particle" phrases: "call on") that are themselves a PLOVER verbal
+    event: the attribution is the event (speaker -> addressee)."""
+
+    source: str
+    type: PloverSpeech
+    cameo: str = Field(pattern=r"^[0-2][0-9]$")
+    lemmas: tuple[str, ...]
+
+
 class FunctionWords(Model):
     """Closed-class words the patterns read, one set per use (see the data file)."""
 
@@ -130,6 +143,7 @@ class CueFile(Model):
     function_words: FunctionWords
     raising_verbs: WordClass | None = None
     reception: Reception | None = None
+    speech_acts: tuple[SpeechActGroup, ...] = ()
 
 
 class VerbCue(Model):
@@ -161,6 +175,7 @@ class Lexicon(Model):
     raising: frozenset[str] = frozenset()
     reception_verbs: frozenset[str] = frozenset()
     reception_nouns: frozenset[str] = frozenset()
+    speech_acts: dict[str, SpeechActGroup] = Field(default_factory=dict)  # cue phrase -> type
 
     @cached_property
     def verb_forms(self) -> dict[str, str]:
@@ -248,6 +263,7 @@ def build_lexicon(data: CueFile, path: str = "cues.yaml") -> Lexicon:
         raising=frozenset(data.raising_verbs.lemmas if data.raising_verbs else ()),
         reception_verbs=frozenset(data.reception.verbs if data.reception else ()),
         reception_nouns=frozenset(data.reception.nouns if data.reception else ()),
+        speech_acts=_index(path, data.speech_acts, lambda g: g),
     )
 
 

@@ -14,13 +14,13 @@ if TYPE_CHECKING:
 
 def run(ctx: ArticleContext, resources: Resources) -> ArticleContext:
     claims, events = claims_and_events(ctx, resources.claims_lexicon, resources.cue_model,
-                                       resources.penta)
+                                       resources.penta, resources.relevance)
     return ctx.with_(claims=claims, events=events)
 
 
 STAGE = article_stage(
     name="pactwatch.claims.v1",
-    reads=("doc", "actors", "events"),
+    reads=("article", "doc", "actors", "events"),
     writes=("claims", "events"),
     run=run,
     doc="Attribution (source, cue, content) and stance from the parse; one Claim per "

@@ -35,8 +35,9 @@ def write_outcome(conn: Connection, outcome: Outcome, origin: str | None, bodies
     batch.load(conn, t.events, {event_merge_key(e) for e in ctx.events})
     batch.load(conn, t.claims, {claim_merge_key(c) for c in ctx.claims})
     stored_ids = {event.id: save_event(conn, event, batch, bodies).id for event in ctx.events}
-    for claim in ctx.claims:
-        save_claim(conn, _with_article(claim, ctx.article.id, stored_ids), batch)
+    claim_ids = {claim.id: save_claim(conn, _with_article(claim, ctx.article.id, stored_ids), batch).id
+                 for claim in ctx.claims}
+    batch.rename_claims(claim_ids)
     batch.flush(conn)
     for treaty in ctx.treaties:
         save_treaty(conn, treaty, origin or ctx.article.id, treaties)
@@ -103,6 +104,13 @@ class Batch:
 
     def pending(self, table, key: str) -> list:
         return [r for tb, _, r, k, _ in self.records.values() if tb is table and k == key]
+
+    def rename_claims(self, stored: dict[str, str]) -> None:
+        """Events' ``claims`` pointing at the stored ids of claims folded into stored ones."""
+        for rid, (table, kind, record, key, columns) in list(self.records.items()):
+            if isinstance(record, Event) and any(stored.get(i, i) != i for i in record.claims):
+                renamed = sorted({stored.get(i, i) for i in record.claims})
+                self.records[rid] = (table, kind, record.model_copy(update={"claims": renamed}), key, columns)
 
     def flush(self, conn: Connection) -> None:
         rows: dict = {}
