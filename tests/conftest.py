@@ -41,6 +41,19 @@ def nlp(resources):
 
 
 @pytest.fixture(scope="session")
+def news(shared) -> dict[str, dict]:
+    """The Wikinews and MUC-4 news articles of ../shared, by id."""
+    import json
+
+    rows = {}
+    for name in ("wikinews_2019_2021.jsonl", "muc4_1988_1990.jsonl"):
+        for line in (shared / "eval" / "news" / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            rows[row["id"]] = row
+    return rows
+
+
+@pytest.fixture(scope="session")
 def example_article(shared) -> str:
     return (shared / "examples" / "russia-dprk-defence-pact.txt").read_text(encoding="utf-8")
 

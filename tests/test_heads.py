@@ -3,7 +3,6 @@ that has no publication date.  Real articles are read from ../shared (never copi
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 
@@ -13,16 +12,6 @@ from pactwatch.config import Config
 from pactwatch.context import ArticleContext
 from pactwatch.parse import STAGE, heads_in, load_head_rules
 from pactwatch.records import Article
-
-
-@pytest.fixture(scope="module")
-def news(shared) -> dict[str, dict]:
-    rows = {}
-    for name in ("wikinews_2019_2021.jsonl", "muc4_1988_1990.jsonl"):
-        for line in (shared / "eval" / "news" / name).read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            rows[row["id"]] = row
-    return rows
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
@@ -11,16 +10,6 @@ from pactwatch.config import Config
 from pactwatch.context import ArticleContext
 from pactwatch.dates.stage import STAGE, dateline_date, is_dateline
 from pactwatch.records import Article
-
-
-@pytest.fixture(scope="module")
-def news(shared) -> dict[str, dict]:
-    rows = {}
-    for name in ("wikinews_2019_2021.jsonl", "muc4_1988_1990.jsonl"):
-        for line in (shared / "eval" / "news" / name).read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            rows[row["id"]] = row
-    return rows
 
 
 @pytest.fixture(scope="module")
