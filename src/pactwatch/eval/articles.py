@@ -31,7 +31,7 @@ import json
 import re
 import statistics
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -291,8 +291,9 @@ class Miss:
 # ---- scoring an article ----------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class ArticleRow:
-    id: str
+class Counts:
+    """What an article (or the whole key) has and what was found of it."""
+
     must_events: int
     found: int
     typed: int
@@ -302,6 +303,11 @@ class ArticleRow:
     treaties: int
     treaties_found: int
     treaties_named: int
+
+
+@dataclass(frozen=True)
+class ArticleRow(Counts):
+    id: str
     extracted_events: int
     estimate: int
 
@@ -310,7 +316,7 @@ class ArticleRow:
         return self.extracted_events / self.estimate if self.estimate else None
 
     def as_dict(self) -> dict:
-        return {**asdict(self), "count_ratio": _round(self.count_ratio)}
+        return {"id": self.id, **asdict(self), "count_ratio": _round(self.count_ratio)}
 
 
 @dataclass(frozen=True)
@@ -374,22 +380,12 @@ def _round(value: float | None) -> float | None:
 
 
 @dataclass(frozen=True)
-class Totals:
-    must_events: int
-    found: int
-    typed: int
-    standing: int
-    must_claims: int
-    claims_found: int
-    treaties: int
-    treaties_found: int
-    treaties_named: int
+class Totals(Counts):
     median_count_ratio: float | None
 
     @classmethod
     def of(cls, rows: list[ArticleRow]) -> Totals:
-        names = [f for f in cls.__dataclass_fields__ if f != "median_count_ratio"]
-        sums = {n: sum(getattr(r, n) for r in rows) for n in names}
+        sums = {f.name: sum(getattr(r, f.name) for r in rows) for f in fields(Counts)}
         ratios = [r.count_ratio for r in rows if r.count_ratio is not None]
         return cls(**sums, median_count_ratio=statistics.median(ratios) if ratios else None)
 
